@@ -1,0 +1,184 @@
+package io.dunhub.core.memory;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.connector.SourceRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stateful host that lives in memory: objects of any type, each record with a version and a
+ * last-modified time, idempotency keys, injected faults and call counts. Used by tests, benchmarks
+ * and demos through {@link InMemoryConnector}; hosts are found by name.
+ */
+public final class InMemoryHost {
+
+  /** A fault the next call will meet. */
+  public enum Fault {
+    /** A 5xx or timeout: retry later. */
+    UNAVAILABLE,
+    /** A 429: retry after a while. */
+    RATE_LIMITED,
+    /** Credentials refused. */
+    UNAUTHORIZED,
+    /** The host refuses the record for good. */
+    REJECTED
+  }
+
+  /** One stored record. */
+  public record Row(
+      String hostId, long version, Instant lastModified, boolean deleted, ObjectNode fields) {}
+
+  private static final Map<String, InMemoryHost> HOSTS = new ConcurrentHashMap<>();
+
+  private final String name;
+  private final Clock clock;
+  private final Map<String, Map<String, Row>> objects = new ConcurrentHashMap<>();
+  private final Map<String, java.util.NavigableMap<Row, Row>> order = new ConcurrentHashMap<>();
+  private final Map<String, String> appliedKeys = new ConcurrentHashMap<>();
+  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final Map<String, AtomicLong> calls = new ConcurrentSkipListMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  private InMemoryHost(String name, Clock clock) {
+    this.name = name;
+    this.clock = clock;
+  }
+
+  /** Creates (or replaces) the host with this name. */
+  public static InMemoryHost create(String name, Clock clock) {
+    InMemoryHost host = new InMemoryHost(name, clock);
+    HOSTS.put(name, host);
+    return host;
+  }
+
+  public static Optional<InMemoryHost> find(String name) {
+    return Optional.ofNullable(HOSTS.get(name));
+  }
+
+  public static void remove(String name) {
+    HOSTS.remove(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Creates or replaces a record as a person in the host would, bumping its version. */
+  public synchronized Row put(String object, String hostId, ObjectNode fields) {
+    Map<String, Row> table = table(object);
+    Row old = table.get(hostId);
+    Row row =
+        new Row(
+            hostId, old == null ? 1 : old.version() + 1, clock.instant(), false, fields.deepCopy());
+    table.put(hostId, row);
+    return row;
+  }
+
+  /** Changes some fields of a record, as a person in the host would. */
+  public synchronized Row edit(String object, String hostId, ObjectNode changes) {
+    Row old =
+        get(object, hostId)
+            .orElseThrow(() -> new IllegalArgumentException("no " + object + " " + hostId));
+    ObjectNode merged = old.fields().deepCopy();
+    merged.setAll(changes);
+    return put(object, hostId, merged);
+  }
+
+  /** Marks a record deleted (it stays visible to incremental reads as a delete). */
+  public synchronized void delete(String object, String hostId) {
+    Row old =
+        get(object, hostId)
+            .orElseThrow(() -> new IllegalArgumentException("no " + object + " " + hostId));
+    table(object)
+        .put(hostId, new Row(hostId, old.version() + 1, clock.instant(), true, old.fields()));
+  }
+
+  public Optional<Row> get(String object, String hostId) {
+    return Optional.ofNullable(table(object).get(hostId));
+  }
+
+  public List<Row> all(String object) {
+    List<Row> rows = new ArrayList<>(table(object).values());
+    rows.sort(Comparator.comparing(Row::hostId));
+    return rows;
+  }
+
+  public String newId(String object) {
+    return object.toLowerCase(java.util.Locale.ROOT) + "-" + ids.incrementAndGet();
+  }
+
+  /** The next calls meet these faults, one each, in order. */
+  public synchronized void inject(Fault... next) {
+    faults.addAll(List.of(next));
+  }
+
+  synchronized Fault nextFault() {
+    return faults.pollFirst();
+  }
+
+  void count(String call) {
+    calls.computeIfAbsent(call, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** How many calls of a kind ({@code read:Invoice}, {@code write:Task}) the host has served. */
+  public long calls(String call) {
+    AtomicLong n = calls.get(call);
+    return n == null ? 0 : n.get();
+  }
+
+  public Map<String, Long> callCounts() {
+    Map<String, Long> copy = new java.util.TreeMap<>();
+    calls.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
+  }
+
+  private void store(String object, Row old, Row row) {
+    java.util.NavigableMap<Row, Row> index = index(object);
+    if (old != null) {
+      index.remove(old);
+    }
+    index.put(row, row);
+    table(object).put(row.hostId(), row);
+  }
+
+  /** Rows ordered by (last modified, host id): the order incremental reads follow. */
+  java.util.NavigableMap<Row, Row> index(String object) {
+    return order.computeIfAbsent(
+        object,
+        k ->
+            new java.util.concurrent.ConcurrentSkipListMap<>(
+                Comparator.comparing(Row::lastModified).thenComparing(Row::hostId)));
+  }
+
+  Map<String, Row> table(String object) {
+    return objects.computeIfAbsent(object, k -> new ConcurrentHashMap<>());
+  }
+
+  Map<String, String> appliedKeys() {
+    return appliedKeys;
+  }
+
+  static SourceRecord toSource(String object, Row row) {
+    return new SourceRecord(
+        object,
+        row.hostId(),
+        Long.toString(row.version()),
+        row.lastModified(),
+        row.deleted(),
+        row.fields().deepCopy());
+  }
+}

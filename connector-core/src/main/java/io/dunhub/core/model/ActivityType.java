@@ -1,0 +1,20 @@
+package io.dunhub.core.model;
+
+/** What happened on a dunning case. */
+public enum ActivityType {
+  NOTICE_SENT,
+  NOTICE_FAILED,
+  PAYMENT_RECEIVED,
+  PAYMENT_FAILED,
+  DISPUTE_OPENED,
+  DISPUTE_RESOLVED,
+  PROMISE_TO_PAY,
+  PROMISE_BROKEN,
+  HOLD_PLACED,
+  HOLD_RELEASED,
+  ESCALATED,
+  FEE_APPLIED,
+  HANDED_TO_COLLECTIONS,
+  THANK_YOU_SENT,
+  NOTE
+}

@@ -1,0 +1,10 @@
+package io.dunhub.core.model;
+
+/** The canonical entities a connector reads or writes. */
+public enum EntityType {
+  PARTY,
+  CONTACT,
+  INVOICE,
+  PAYMENT,
+  ACTIVITY
+}

@@ -1,0 +1,123 @@
+package io.dunhub.core.model;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A receivable.
+ *
+ * <p>Validated at construction: a total and an open balance are never negative and share one
+ * currency; the due date is not before the issue date unless the record carries {@link
+ * DataFlag#DUE_BEFORE_ISSUE} (use {@link #fromHost} to keep what a host says and flag it).
+ *
+ * @param id the canonical id, or null before the hub has stored it
+ * @param partyId the canonical id of the bill-to party
+ */
+public record Invoice(
+    String id,
+    String partyId,
+    String number,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    Money total,
+    Money openBalance,
+    InvoiceStatus status,
+    String terms,
+    String paymentLink,
+    Set<DataFlag> flags) {
+
+  public Invoice {
+    Checks.requireText(number, "invoice number");
+    Checks.require(issueDate, "invoice " + number + " issue date");
+    Checks.require(dueDate, "invoice " + number + " due date");
+    Checks.require(total, "invoice " + number + " total");
+    Checks.require(openBalance, "invoice " + number + " open balance");
+    Checks.require(status, "invoice " + number + " status");
+    Checks.requireNotNegative(total, "invoice " + number + " total");
+    Checks.requireNotNegative(openBalance, "invoice " + number + " open balance");
+    if (!total.currency().equals(openBalance.currency())) {
+      throw new IllegalArgumentException(
+          "invoice " + number + " total and open balance are in different currencies");
+    }
+    flags = Checks.copy(flags);
+    if (dueDate.isBefore(issueDate) && !flags.contains(DataFlag.DUE_BEFORE_ISSUE)) {
+      throw new IllegalArgumentException(
+          "invoice " + number + " is due " + dueDate + ", before it was issued on " + issueDate);
+    }
+  }
+
+  /**
+   * Builds an invoice from what a host says: a due date before the issue date, or a balance above
+   * the total, is kept and flagged instead of rejected. Negative amounts are still rejected.
+   */
+  public static Invoice fromHost(
+      String id,
+      String partyId,
+      String number,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      Money total,
+      Money openBalance,
+      InvoiceStatus status,
+      String terms,
+      String paymentLink) {
+    Set<DataFlag> flags = EnumSet.noneOf(DataFlag.class);
+    if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
+      flags.add(DataFlag.DUE_BEFORE_ISSUE);
+    }
+    if (total != null
+        && openBalance != null
+        && total.currency().equals(openBalance.currency())
+        && openBalance.compareTo(total) > 0) {
+      flags.add(DataFlag.BALANCE_ABOVE_TOTAL);
+    }
+    return new Invoice(
+        id,
+        partyId,
+        number,
+        issueDate,
+        dueDate,
+        total,
+        openBalance,
+        status,
+        terms,
+        paymentLink,
+        flags);
+  }
+
+  public boolean isOpen() {
+    return (status == InvoiceStatus.OPEN || status == InvoiceStatus.PARTIALLY_PAID)
+        && openBalance.isPositive();
+  }
+
+  public Invoice withId(String newId) {
+    return new Invoice(
+        newId,
+        partyId,
+        number,
+        issueDate,
+        dueDate,
+        total,
+        openBalance,
+        status,
+        terms,
+        paymentLink,
+        flags);
+  }
+
+  public Invoice withBalance(Money newBalance, InvoiceStatus newStatus) {
+    return new Invoice(
+        id,
+        partyId,
+        number,
+        issueDate,
+        dueDate,
+        total,
+        newBalance,
+        newStatus,
+        terms,
+        paymentLink,
+        flags);
+  }
+}

@@ -1,0 +1,84 @@
+package io.dunhub.core.model;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The bill-to customer or account.
+ *
+ * @param id the canonical id, or null before the hub has stored it
+ * @param timeZone the customer's zone; notices go out in its local hours
+ * @param customerSince when the relationship started (for policies on customer age), may be null
+ */
+public record Party(
+    String id,
+    String name,
+    String email,
+    String phone,
+    String country,
+    Locale locale,
+    ZoneId timeZone,
+    String segment,
+    Set<String> tags,
+    String taxId,
+    Instant customerSince,
+    boolean excludedFromDunning,
+    boolean inDispute) {
+
+  public Party {
+    Checks.requireText(name, "party name");
+    tags = Checks.copy(tags);
+    if (locale == null) {
+      locale = Locale.ENGLISH;
+    }
+    if (timeZone == null) {
+      timeZone = ZoneId.of("UTC");
+    }
+    if (country != null && !country.isBlank() && country.length() != 2) {
+      throw new IllegalArgumentException(
+          "party country must be an ISO 3166 alpha-2 code: " + country);
+    }
+  }
+
+  /** A party with just a name; the rest defaulted. */
+  public static Party named(String name) {
+    return new Party(
+        null, name, null, null, null, null, null, null, Set.of(), null, null, false, false);
+  }
+
+  public Party withId(String newId) {
+    return new Party(
+        newId,
+        name,
+        email,
+        phone,
+        country,
+        locale,
+        timeZone,
+        segment,
+        tags,
+        taxId,
+        customerSince,
+        excludedFromDunning,
+        inDispute);
+  }
+
+  public Party withEmail(String newEmail) {
+    return new Party(
+        id,
+        name,
+        newEmail,
+        phone,
+        country,
+        locale,
+        timeZone,
+        segment,
+        tags,
+        taxId,
+        customerSince,
+        excludedFromDunning,
+        inDispute);
+  }
+}

@@ -1,0 +1,2 @@
+/** The netsuite connector: filled in by its own issue. */
+package io.dunhub.netsuite;

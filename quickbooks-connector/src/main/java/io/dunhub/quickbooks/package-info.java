@@ -1,0 +1,2 @@
+/** The quickbooks connector: filled in by its own issue. */
+package io.dunhub.quickbooks;

@@ -1,0 +1,2 @@
+/** The salesforce connector: filled in by its own issue. */
+package io.dunhub.salesforce;
