@@ -42,7 +42,7 @@ class HttpPlumbingTest {
   @BeforeEach
   void start() throws IOException {
     server = new MockWebServer();
-    server.start();
+    server.start(java.net.InetAddress.getLoopbackAddress(), 0);
   }
 
   @AfterEach
