@@ -27,11 +27,7 @@ final class BooleanTransform implements Transform {
 
   @Override
   public Object read(JsonNode[] values, RecordContext ctx) throws TransformFailure {
-    JsonNode n = values[0];
-    if (n != null && n.isBoolean()) {
-      return n.booleanValue();
-    }
-    String t = Transform.text(n);
+    String t = Transform.text(values[0]);
     if (t == null) {
       return null;
     }

@@ -74,6 +74,10 @@ final class Coercer {
           }
           return out;
         }
+      case INSTANT:
+        return value instanceof LocalDate d
+            ? d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+            : value;
       default:
         return value;
     }

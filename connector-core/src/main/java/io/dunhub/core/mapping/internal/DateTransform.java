@@ -65,6 +65,10 @@ final class DateTransform implements Transform {
     if (value instanceof LocalDate d) {
       return JSON.textNode(format.format(d));
     }
+    if (value instanceof java.time.Instant i) {
+      return JSON.textNode(
+          format.format(i.atZone(zone == null ? java.time.ZoneOffset.UTC : zone).toLocalDate()));
+    }
     try {
       return JSON.textNode(format.format(LocalDate.parse(value.toString())));
     } catch (DateTimeException e) {

@@ -24,7 +24,24 @@ final class TextTransform implements Transform {
   }
 
   @Override
+  public java.util.Set<io.dunhub.core.mapping.FieldType> accepts() {
+    java.util.Set<io.dunhub.core.mapping.FieldType> types = new java.util.HashSet<>(SCALARS);
+    types.add(io.dunhub.core.mapping.FieldType.ARRAY);
+    return types;
+  }
+
+  @Override
   public Object read(JsonNode[] values, RecordContext ctx) throws TransformFailure {
+    if (values[0] != null && values[0].isArray()) {
+      java.util.List<String> items = new java.util.ArrayList<>();
+      for (JsonNode item : values[0]) {
+        String t = Transform.text(item);
+        if (t != null) {
+          items.add(shape(t));
+        }
+      }
+      return items.isEmpty() ? null : items;
+    }
     String t = Transform.text(values[0]);
     return t == null ? null : shape(t);
   }

@@ -47,7 +47,7 @@ final class TransformRegistry {
             Kind.ATTRIBUTE,
             Kind.TEXT_SET,
             Kind.ENUM_SET));
-    KINDS.put("date", EnumSet.of(Kind.DATE, Kind.ATTRIBUTE));
+    KINDS.put("date", EnumSet.of(Kind.DATE, Kind.INSTANT, Kind.ATTRIBUTE));
     KINDS.put("datetime", EnumSet.of(Kind.INSTANT, Kind.ATTRIBUTE));
     KINDS.put("money", EnumSet.of(Kind.MONEY));
     KINDS.put("boolean", EnumSet.of(Kind.BOOLEAN, Kind.ATTRIBUTE));

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code map}: a table from host values to canonical values, with a required {@code default} for a
  * host value the table does not name (used with a warning, so a new picklist value in the host
  * never stops a sync). Written back through the reverse table: the first host value that maps to
- * the canonical value.
+ * the canonical value, or else the host value of the default.
  */
 final class ValueMapTransform implements Transform {
   private final Map<String, Object> forward;
@@ -53,6 +53,9 @@ final class ValueMapTransform implements Transform {
   @Override
   public JsonNode write(Object value, RecordContext ctx) throws TransformFailure {
     String host = reverse.get(value);
+    if (host == null) {
+      host = reverse.get(fallback);
+    }
     if (host == null) {
       throw new TransformFailure(String.valueOf(value), "the value map has no host value for it");
     }
