@@ -89,7 +89,7 @@ final class Compiler {
     List<CompiledRule> rules =
         rules(spec, spec.rules(), schema, transforms, checker, description, top, spec.direction());
     if (spec.direction().inbound()) {
-      requireFields(spec, schema, rules);
+      requireFields(spec, schema);
     }
     if (problems.hasErrorIn(spec.file())) {
       return Optional.empty();
@@ -413,11 +413,12 @@ final class Compiler {
     }
   }
 
-  private void requireFields(MappingSpec spec, CanonicalSchema schema, List<CompiledRule> rules) {
+  /** Reports required canonical fields no inbound rule names (a broken rule still names one). */
+  private void requireFields(MappingSpec spec, CanonicalSchema schema) {
     Set<String> filled = new HashSet<>();
-    for (CompiledRule r : rules) {
-      if (r.field != null && r.direction.inbound()) {
-        filled.add(r.field.name());
+    for (RuleSpec r : spec.rules()) {
+      if (r.canonical() != null && (r.direction() == null || r.direction().inbound())) {
+        filled.add(r.canonical().name());
       }
     }
     List<String> missing = new ArrayList<>();
