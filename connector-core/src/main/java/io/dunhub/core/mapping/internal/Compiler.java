@@ -196,6 +196,7 @@ final class Compiler {
           r.where(), "a rule without 'canonical' must be a constant (transform: {constant: ...})");
     }
     if (transform.isEmpty()) {
+      checkHostsAlone(r, checker, object, start);
       return Optional.empty();
     }
     Transform t = transform.get();
@@ -271,6 +272,24 @@ final class Compiler {
             null,
             null,
             null));
+  }
+
+  /** Checks a rule's host fields when its transform is broken, so their problems show too. */
+  private void checkHostsAlone(
+      RuleSpec r,
+      PathChecker checker,
+      Optional<ObjectDescription> object,
+      Map<String, FieldDescription> start) {
+    if (object.isEmpty() && start == null) {
+      return;
+    }
+    for (Named h : r.hosts()) {
+      try {
+        checker.check(HostPath.parse(h.name()), object.orElse(null), start, h.where());
+      } catch (IllegalArgumentException e) {
+        problems.error(h.where(), "host path '" + h.name() + "': " + e.getMessage());
+      }
+    }
   }
 
   private HostPath[] paths(RuleSpec r, Transform t, Direction direction) {
