@@ -89,7 +89,7 @@ final class Compiler {
     List<CompiledRule> rules =
         rules(spec, spec.rules(), schema, transforms, checker, description, top, spec.direction());
     if (spec.direction().inbound()) {
-      requireFields(spec, schema, rules);
+      requireFields(spec, schema);
     }
     if (problems.hasErrorIn(spec.file())) {
       return Optional.empty();
@@ -196,6 +196,7 @@ final class Compiler {
           r.where(), "a rule without 'canonical' must be a constant (transform: {constant: ...})");
     }
     if (transform.isEmpty()) {
+      checkHostsAlone(r, checker, object, start);
       return Optional.empty();
     }
     Transform t = transform.get();
@@ -271,6 +272,24 @@ final class Compiler {
             null,
             null,
             null));
+  }
+
+  /** Checks a rule's host fields when its transform is broken, so their problems show too. */
+  private void checkHostsAlone(
+      RuleSpec r,
+      PathChecker checker,
+      Optional<ObjectDescription> object,
+      Map<String, FieldDescription> start) {
+    if (object.isEmpty() && start == null) {
+      return;
+    }
+    for (Named h : r.hosts()) {
+      try {
+        checker.check(HostPath.parse(h.name()), object.orElse(null), start, h.where());
+      } catch (IllegalArgumentException e) {
+        problems.error(h.where(), "host path '" + h.name() + "': " + e.getMessage());
+      }
+    }
   }
 
   private HostPath[] paths(RuleSpec r, Transform t, Direction direction) {
@@ -413,11 +432,12 @@ final class Compiler {
     }
   }
 
-  private void requireFields(MappingSpec spec, CanonicalSchema schema, List<CompiledRule> rules) {
+  /** Reports required canonical fields no inbound rule names (a broken rule still names one). */
+  private void requireFields(MappingSpec spec, CanonicalSchema schema) {
     Set<String> filled = new HashSet<>();
-    for (CompiledRule r : rules) {
-      if (r.field != null && r.direction.inbound()) {
-        filled.add(r.field.name());
+    for (RuleSpec r : spec.rules()) {
+      if (r.canonical() != null && (r.direction() == null || r.direction().inbound())) {
+        filled.add(r.canonical().name());
       }
     }
     List<String> missing = new ArrayList<>();

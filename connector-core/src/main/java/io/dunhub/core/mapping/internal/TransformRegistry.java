@@ -314,7 +314,7 @@ final class TransformRegistry {
             .error(yaml.where(t.getKeyNode()), "value map names host value '" + host + "' twice");
       }
       forward.put(key, canonical);
-      reverse.putIfAbsent(canonical, host);
+      reverse.putIfAbsent(ValueMapTransform.key(canonical), host);
     }
     if (!a.has("default")) {
       yaml.problems()

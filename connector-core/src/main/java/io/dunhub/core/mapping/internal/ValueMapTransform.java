@@ -30,6 +30,11 @@ final class ValueMapTransform implements Transform {
     this.label = label;
   }
 
+  /** How a canonical value is found in the reverse table: an enum by its name. */
+  static Object key(Object canonical) {
+    return canonical instanceof Enum<?> e ? e.name() : canonical;
+  }
+
   @Override
   public String name() {
     return "map";
@@ -52,9 +57,9 @@ final class ValueMapTransform implements Transform {
 
   @Override
   public JsonNode write(Object value, RecordContext ctx) throws TransformFailure {
-    String host = reverse.get(value);
+    String host = reverse.get(key(value));
     if (host == null) {
-      host = reverse.get(fallback);
+      host = reverse.get(key(fallback));
     }
     if (host == null) {
       throw new TransformFailure(String.valueOf(value), "the value map has no host value for it");
