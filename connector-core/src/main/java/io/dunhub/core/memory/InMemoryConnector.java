@@ -236,8 +236,16 @@ public final class InMemoryConnector implements HostConnector {
       if (fault.fault() == InMemoryHost.Fault.REJECTED) {
         return new WriteOutcome.Permanent(what + ": " + fault.hostMessage());
       }
+      if (fault.fault() != InMemoryHost.Fault.LOST_RESPONSE) {
+        throw asException(fault, what);
+      }
+      apply(host, request);
       throw asException(fault, what);
     }
+    return apply(host, request);
+  }
+
+  private static WriteOutcome apply(InMemoryHost host, WriteRequest request) {
     synchronized (host) {
       String done = host.appliedKeys().get(request.idempotencyKey());
       if (done != null) {
@@ -281,7 +289,7 @@ public final class InMemoryConnector implements HostConnector {
 
   private static RuntimeException asException(InMemoryHost.Injected fault, String what) {
     return switch (fault.fault()) {
-      case UNAVAILABLE ->
+      case UNAVAILABLE, LOST_RESPONSE ->
           new RetryableException(
               what + ": host unavailable (injected)", "503 Service Unavailable", null, null);
       case RATE_LIMITED ->
