@@ -53,7 +53,7 @@ class InMemoryConnectorTest {
 
     RetryableException e =
         catchThrowableOfType(
-            () -> connection.source("Invoice").readPage(null, 10), RetryableException.class);
+            RetryableException.class, () -> connection.source("Invoice").readPage(null, 10));
 
     assertThat(e.getMessage()).startsWith("mem-budget: read Invoice: host unavailable");
     assertThat(host.calls("read:Invoice")).isEqualTo(5);
