@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -131,7 +132,7 @@ class HttpPlumbingTest {
 
   @Test
   void timeoutsAreRetried() throws Exception {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(new MockResponse().setHeadersDelay(400, TimeUnit.MILLISECONDS).setBody("late"));
     server.enqueue(new MockResponse().setBody("ok"));
     OkHttpClient client =
         factory()
