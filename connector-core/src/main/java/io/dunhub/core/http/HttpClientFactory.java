@@ -139,7 +139,15 @@ public final class HttpClientFactory {
             .readTimeout(readTimeout)
             .writeTimeout(writeTimeout)
             .callTimeout(callTimeout);
-    b.interceptors().clear();
+    // the process client's own interceptors (metrics, tracing) stay; ours are never stacked twice
+    b.interceptors()
+        .removeIf(
+            i ->
+                i instanceof ErrorMappingInterceptor
+                    || i instanceof RetryInterceptor
+                    || i instanceof OAuthInterceptor
+                    || i instanceof RateLimitInterceptor
+                    || i instanceof RedactingLoggingInterceptor);
     b.addInterceptor(new ErrorMappingInterceptor(new HttpErrorMapper(connection, errors, clock)));
     b.addInterceptor(new RetryInterceptor(retry, clock, sleeper));
     if (oauth != null) {

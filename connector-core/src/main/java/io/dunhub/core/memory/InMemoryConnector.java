@@ -47,7 +47,8 @@ import java.util.List;
  * io.dunhub.core.auth.TokenStore}, refreshed once on a refusal.
  *
  * <p>Settings: {@code host} (the name of the in-memory host); {@code oauth} (true to require the
- * token the host issued with {@link InMemoryHost#issueToken()}, stored for the connection).
+ * token the host issued with {@link InMemoryHost#issueToken()}, stored for the connection); {@code
+ * maxAttempts} (default 5; 1 makes every injected fault surface at once).
  */
 public final class InMemoryConnector implements HostConnector {
 
@@ -61,7 +62,13 @@ public final class InMemoryConnector implements HostConnector {
               ConfigSpec.Type.BOOLEAN,
               false,
               "false",
-              "whether calls carry the connection's OAuth token (refreshed on refusal)");
+              "whether calls carry the connection's OAuth token (refreshed on refusal)")
+          .define(
+              "maxAttempts",
+              ConfigSpec.Type.INT,
+              false,
+              "5",
+              "calls per read or write, the first included, before a retryable fault surfaces");
 
   private static final Capabilities CAPABILITIES =
       new Capabilities(
@@ -116,7 +123,8 @@ public final class InMemoryConnector implements HostConnector {
     Sleeper sleeper = Sleeper.forClock(context.clock());
     Retrier retrier =
         new Retrier(
-            RetryPolicy.defaults(),
+            RetryPolicy.defaults()
+                .withMaxAttempts(Math.max(1, context.settings().getInt("maxAttempts", 5))),
             ConnectionThrottles.shared()
                 .forConnection(name, CAPABILITIES.rateLimit(), context.clock(), sleeper),
             context.clock(),
@@ -228,8 +236,16 @@ public final class InMemoryConnector implements HostConnector {
       if (fault.fault() == InMemoryHost.Fault.REJECTED) {
         return new WriteOutcome.Permanent(what + ": " + fault.hostMessage());
       }
+      if (fault.fault() != InMemoryHost.Fault.LOST_RESPONSE) {
+        throw asException(fault, what);
+      }
+      apply(host, request);
       throw asException(fault, what);
     }
+    return apply(host, request);
+  }
+
+  private static WriteOutcome apply(InMemoryHost host, WriteRequest request) {
     synchronized (host) {
       String done = host.appliedKeys().get(request.idempotencyKey());
       if (done != null) {
@@ -273,7 +289,7 @@ public final class InMemoryConnector implements HostConnector {
 
   private static RuntimeException asException(InMemoryHost.Injected fault, String what) {
     return switch (fault.fault()) {
-      case UNAVAILABLE ->
+      case UNAVAILABLE, LOST_RESPONSE ->
           new RetryableException(
               what + ": host unavailable (injected)", "503 Service Unavailable", null, null);
       case RATE_LIMITED ->

@@ -34,7 +34,9 @@ public final class InMemoryHost {
     /** Credentials refused. */
     UNAUTHORIZED,
     /** The host refuses the record for good. */
-    REJECTED
+    REJECTED,
+    /** A write is applied, but its answer is lost (the caller sees a 503); a read fails so. */
+    LOST_RESPONSE
   }
 
   /**

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -119,7 +120,7 @@ class HttpPlumbingTest {
     OkHttpClient worker2 = factory().build();
 
     RetryableException e =
-        catchThrowableOfType(() -> get(worker1, "/query"), RetryableException.class);
+        catchThrowableOfType(RetryableException.class, () -> get(worker1, "/query"));
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
     Instant start = clock.instant();
     assertThat(get(worker2, "/query")).isEqualTo("first");
@@ -131,7 +132,7 @@ class HttpPlumbingTest {
 
   @Test
   void timeoutsAreRetried() throws Exception {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(new MockResponse().setHeadersDelay(400, TimeUnit.MILLISECONDS).setBody("late"));
     server.enqueue(new MockResponse().setBody("ok"));
     OkHttpClient client =
         factory()
@@ -163,8 +164,8 @@ class HttpPlumbingTest {
 
     RetryableException e =
         catchThrowableOfType(
-            () -> get(factory().build(), "/v3/company/1/invoice/42?minorversion=75"),
-            RetryableException.class);
+            RetryableException.class,
+            () -> get(factory().build(), "/v3/company/1/invoice/42?minorversion=75"));
 
     assertThat(server.getRequestCount()).isEqualTo(5);
     assertThat(e.getMessage())
@@ -184,7 +185,7 @@ class HttpPlumbingTest {
     RequestBody body = RequestBody.create("{}", MediaType.get("application/json"));
 
     Request plain = new Request.Builder().url(server.url("/invoice")).post(body).build();
-    catchThrowableOfType(() -> client.newCall(plain).execute(), RetryableException.class);
+    catchThrowableOfType(RetryableException.class, () -> client.newCall(plain).execute());
     assertThat(server.getRequestCount()).as("a plain POST is sent once").isEqualTo(1);
 
     Request keyed =
@@ -212,7 +213,7 @@ class HttpPlumbingTest {
             .build();
 
     PermanentException e =
-        catchThrowableOfType(() -> client.newCall(request).execute(), PermanentException.class);
+        catchThrowableOfType(PermanentException.class, () -> client.newCall(request).execute());
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.hostMessage()).contains("Required parameter Line.Amount is missing");
@@ -226,7 +227,7 @@ class HttpPlumbingTest {
   void a401WithoutOAuthIsAnAuthenticationFailure() {
     server.enqueue(new MockResponse().setResponseCode(401));
     AuthenticationException e =
-        catchThrowableOfType(() -> get(factory().build(), "/x"), AuthenticationException.class);
+        catchThrowableOfType(AuthenticationException.class, () -> get(factory().build(), "/x"));
     assertThat(e.getMessage()).contains("reconnect acme-qbo");
   }
 
@@ -247,8 +248,8 @@ class HttpPlumbingTest {
 
     RetryableException e =
         catchThrowableOfType(
-            () -> get(factory().errors(salesforce).build(), "/services/data/v62.0/query"),
-            RetryableException.class);
+            RetryableException.class,
+            () -> get(factory().errors(salesforce).build(), "/services/data/v62.0/query"));
     assertThat(e.hostMessage()).isEqualTo("TotalRequests Limit exceeded.");
     assertThat(server.getRequestCount()).as("a 403 is not retried by status").isEqualTo(1);
   }
@@ -271,7 +272,7 @@ class HttpPlumbingTest {
     Request request = new Request.Builder().url("http://no-such-host.invalid/x").build();
     ConfigurationException e =
         catchThrowableOfType(
-            () -> factory().build().newCall(request).execute(), ConfigurationException.class);
+            ConfigurationException.class, () -> factory().build().newCall(request).execute());
     assertThat(e.getMessage()).contains("unknown host no-such-host.invalid");
   }
 

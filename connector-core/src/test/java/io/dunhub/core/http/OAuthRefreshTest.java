@@ -262,7 +262,7 @@ class OAuthRefreshTest {
     Process process = process();
     host.refuseEverything();
 
-    AuthenticationException e = catchThrowableOfType(process::query, AuthenticationException.class);
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, process::query);
 
     assertThat(host.grants()).isEqualTo(1);
     assertThat(host.apiCalls()).isEqualTo(2);
@@ -280,7 +280,7 @@ class OAuthRefreshTest {
             clock.instant().plus(Duration.ofHours(1))));
     Process process = process();
 
-    AuthenticationException e = catchThrowableOfType(process::query, AuthenticationException.class);
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, process::query);
 
     assertThat(e.getMessage())
         .contains("reconnect acme-qbo")
@@ -294,7 +294,7 @@ class OAuthRefreshTest {
     SingleFlightTokenRefresher tokens =
         new SingleFlightTokenRefresher("never-connected", store, httpGrant(), clock, Duration.ZERO);
     AuthenticationException e =
-        catchThrowableOfType(tokens::current, AuthenticationException.class);
+        catchThrowableOfType(AuthenticationException.class, tokens::current);
     assertThat(e.getMessage()).contains("never-connected has no OAuth token yet");
   }
 
@@ -318,7 +318,7 @@ class OAuthRefreshTest {
         r.body().string();
       }
       host.refuseEverything();
-      catchThrowableOfType(process::query, AuthenticationException.class);
+      catchThrowableOfType(AuthenticationException.class, process::query);
 
       String text = log.text();
       assertThat(log.lines()).hasSizeGreaterThanOrEqualTo(5);

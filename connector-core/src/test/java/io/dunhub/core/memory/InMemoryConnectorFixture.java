@@ -94,6 +94,12 @@ final class InMemoryConnectorFixture implements ConnectorFixture {
   }
 
   @Override
+  public boolean injectLostResponse() {
+    host.inject(InMemoryHost.Fault.LOST_RESPONSE);
+    return true;
+  }
+
+  @Override
   public long hostCalls() {
     return host.dataCalls();
   }

@@ -23,7 +23,7 @@ public final class LogCapture implements AutoCloseable {
   private LogCapture(String loggerName) {
     this.logger = (Logger) LoggerFactory.getLogger(loggerName);
     this.previous = logger.getLevel();
-    logger.setLevel(Level.ALL);
+    logger.setLevel(Level.TRACE);
     appender.start();
     logger.addAppender(appender);
   }

@@ -39,6 +39,7 @@ final class ReferenceHost extends Dispatcher {
   private long tokenSerial;
   private String access;
   private String refresh;
+  private boolean loseWrite;
 
   synchronized String[] issueToken() {
     tokenSerial++;
@@ -60,6 +61,10 @@ final class ReferenceHost extends Dispatcher {
   synchronized void touch(String id, Instant lastModified) {
     Row old = rows.get(id);
     rows.put(id, new Row(id, lastModified, old.fields().deepCopy().put("touched", true)));
+  }
+
+  synchronized void loseNextWriteResponse() {
+    loseWrite = true;
   }
 
   synchronized long count() {
@@ -95,7 +100,13 @@ final class ReferenceHost extends Dispatcher {
     if (request.getMethod().equals("GET")) {
       return read(url.queryParameter("after"), Integer.parseInt(url.queryParameter("limit")));
     }
-    return create(request.getHeader("Idempotency-Key"), request.getBody().readUtf8());
+    MockResponse created =
+        create(request.getHeader("Idempotency-Key"), request.getBody().readUtf8());
+    if (loseWrite) {
+      loseWrite = false;
+      return new MockResponse().setResponseCode(502).setBody("upstream connection reset");
+    }
+    return created;
   }
 
   private MockResponse read(String after, int limit) {

@@ -117,6 +117,12 @@ final class ReferenceHttpConnectorFixture implements ConnectorFixture {
   }
 
   @Override
+  public boolean injectLostResponse() {
+    host.loseNextWriteResponse();
+    return true;
+  }
+
+  @Override
   public long hostCalls() {
     return host.apiCalls();
   }
