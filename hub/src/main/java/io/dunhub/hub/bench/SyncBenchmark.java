@@ -65,10 +65,15 @@ public final class SyncBenchmark {
    *     from (they are dropped after), or null to measure only the embedded store
    * @param workDir where the embedded store's files go (deleted after)
    */
-  public record Options(int parties, int invoices, String postgresAdminUrl, Path workDir) {
+  public record Options(
+      int parties, int invoices, boolean embedded, String postgresAdminUrl, Path workDir) {
     public static Options defaults(Path workDir) {
       return new Options(
-          200_000, 1_000_000, "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", workDir);
+          200_000,
+          1_000_000,
+          true,
+          "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres",
+          workDir);
     }
   }
 
@@ -129,39 +134,46 @@ public final class SyncBenchmark {
     int parties = 200_000;
     int invoices = 1_000_000;
     String postgres = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    boolean embedded = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--parties" -> parties = Integer.parseInt(args[++i]);
         case "--invoices" -> invoices = Integer.parseInt(args[++i]);
         case "--postgres" -> postgres = args[++i];
         case "--no-postgres" -> postgres = null;
+        case "--no-hsqldb" -> embedded = false;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path work = Files.createTempDirectory("dunhub-bench");
-    List<Result> results = run(new Options(parties, invoices, postgres, work), System.out);
+    List<Result> results =
+        run(new Options(parties, invoices, embedded, postgres, work), System.out);
     System.out.println();
     System.out.printf(
         Locale.ROOT, "max heap %,d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     results.forEach(r -> System.out.println(r.describe()));
+    System.out.flush();
   }
 
   /** Runs the benchmark on the embedded store and, when configured, on PostgreSQL. */
   public static List<Result> run(Options options, PrintStream out) {
     List<Result> results = new ArrayList<>();
-    Path hsql = options.workDir().resolve("hsqldb");
-    Path hsqlBase = options.workDir().resolve("hsqldb-baseline");
-    try {
-      results.add(
-          measure(
-              "hsqldb",
-              StoreSettings.embedded(hsql),
-              StoreSettings.embedded(hsqlBase),
-              options,
-              out));
-    } finally {
-      delete(hsql);
-      delete(hsqlBase);
+    if (options.embedded()) {
+      Path hsql = options.workDir().resolve("hsqldb");
+      Path hsqlBase = options.workDir().resolve("hsqldb-baseline");
+      try {
+        results.add(
+            measure(
+                "hsqldb",
+                StoreSettings.embedded(hsql),
+                StoreSettings.embedded(hsqlBase),
+                options,
+                out));
+        out.println(results.get(results.size() - 1).describe());
+      } finally {
+        delete(hsql);
+        delete(hsqlBase);
+      }
     }
     if (options.postgresAdminUrl() != null) {
       String sync = createDatabase(options.postgresAdminUrl(), "sync");
@@ -174,6 +186,7 @@ public final class SyncBenchmark {
                 postgres(options.postgresAdminUrl(), base),
                 options,
                 out));
+        out.println(results.get(results.size() - 1).describe());
       } finally {
         dropDatabase(options.postgresAdminUrl(), sync);
         dropDatabase(options.postgresAdminUrl(), base);
@@ -254,7 +267,7 @@ public final class SyncBenchmark {
     return new SyncProgress() {
       @Override
       public void page(String connection, String stream, int records, long total) {
-        if (total % 100_000 == 0) {
+        if (records > 0 && total % 100_000 == 0) {
           out.printf(Locale.ROOT, "%s %s: %,d%n", name, stream, total);
         }
       }
