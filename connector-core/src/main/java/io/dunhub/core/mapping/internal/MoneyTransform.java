@@ -21,6 +21,10 @@ final class MoneyTransform implements Transform {
   private final Integer scale;
   private final RoundingMode rounding;
 
+  /** Currency codes already parsed (hosts send the same few codes on every record). */
+  private final java.util.Map<String, Currency> seen =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   MoneyTransform(
       Currency constant,
       HostPath currencyField,
@@ -47,17 +51,18 @@ final class MoneyTransform implements Transform {
   @Override
   public Object read(JsonNode[] values, RecordContext ctx) throws TransformFailure {
     JsonNode node = values[0];
+    if (node != null && node.isNumber()) {
+      return money(node.decimalValue(), ctx);
+    }
     String text = Transform.text(node);
     if (text == null) {
       return null;
     }
-    BigDecimal amount;
     try {
-      amount = node.isNumber() ? node.decimalValue() : new BigDecimal(text.trim());
+      return money(new BigDecimal(text.trim()), ctx);
     } catch (NumberFormatException e) {
       throw new TransformFailure(text, "not an amount");
     }
-    return money(amount, ctx);
   }
 
   /** Money in this rule's currency for the record (also used for a default amount). */
@@ -84,8 +89,16 @@ final class MoneyTransform implements Transform {
       }
       throw new TransformFailure("", "the currency field " + currencyField + " is empty");
     }
+    Currency known = seen.get(text);
+    if (known != null) {
+      return known;
+    }
     try {
-      return Money.currency(text);
+      Currency c = Money.currency(text);
+      if (seen.size() < 512) {
+        seen.put(text, c);
+      }
+      return c;
     } catch (IllegalArgumentException e) {
       throw new TransformFailure(text, "unknown currency code in " + currencyField);
     }
