@@ -71,6 +71,18 @@ final class RuleMapping implements Mapping {
 
   @Override
   public MappingResult toCanonical(SourceRecord record, String connection, Lookups lookups) {
+    try {
+      return map(record, connection, lookups);
+    } catch (RuntimeException e) {
+      // a lookup that broke, or a bug: still a parked record, never a stopped sync
+      return new MappingResult.Failed(
+          schema.name() + " (" + file + ")",
+          record.hostId(),
+          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private MappingResult map(SourceRecord record, String connection, Lookups lookups) {
     for (Filter f : filters) {
       if (!f.test(record.raw())) {
         return new MappingResult.Skipped("filtered out: not " + f.description());
@@ -122,6 +134,11 @@ final class RuleMapping implements Mapping {
         rule.write(canonical, out, ctx);
       } catch (TransformFailure f) {
         throw new MappingException(rule.label, f.value(), f.getMessage());
+      } catch (MappingException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new MappingException(
+            rule.label, "", "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
     return out;
