@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code money}: an amount and a currency. The currency is a constant ({@code currency: USD}) or a
  * field of the record ({@code currency: {field: CurrencyIsoCode, default: USD}}; the path is from
  * the record's root, also inside {@code each}). With {@code scale}, the amount is rounded with
- * {@code rounding} (default {@code HALF_EVEN}); without, the host's digits are kept.
+ * {@code rounding} (default {@code HALF_EVEN}); without, the host's digits are kept. Written back,
+ * the amount goes to the rule's host field and the currency code to the currency field.
  */
 final class MoneyTransform implements Transform {
   private final Currency constant;
@@ -116,7 +117,14 @@ final class MoneyTransform implements Transform {
     }
     BigDecimal amount = m.amount();
     if (scale != null) {
-      amount = amount.setScale(scale, rounding);
+      try {
+        amount = amount.setScale(scale, rounding);
+      } catch (ArithmeticException e) {
+        throw new TransformFailure(m.toString(), "has more than " + scale + " decimals");
+      }
+    }
+    if (currencyField != null && ctx.out != null) {
+      currencyField.write(ctx.out, JSON.textNode(m.currency().getCurrencyCode()));
     }
     return JSON.numberNode(amount);
   }

@@ -128,7 +128,7 @@ final class RuleMapping implements Mapping {
           "expected a " + recordType.getSimpleName());
     }
     ObjectNode out = Transform.JSON.objectNode();
-    RecordContext ctx = new RecordContext(null, connection, lookups);
+    RecordContext ctx = new RecordContext(null, connection, lookups, out);
     for (CompiledRule rule : outbound) {
       try {
         rule.write(canonical, out, ctx);
