@@ -80,5 +80,11 @@ class ConnectionThrottleTest {
     assertThat(registry.forConnection("other", limit, clock, clock)).isNotSameAs(one);
     ManualClock otherClock = ManualClock.at("2026-03-02T10:00:00Z");
     assertThat(registry.forConnection("acme-qbo", limit, otherClock, otherClock)).isNotSameAs(one);
+    ConnectionThrottle tokenEndpoint =
+        registry.forConnection("acme-qbo", RateLimit.unlimited(), clock, clock);
+    assertThat(tokenEndpoint).as("another limit, another throttle").isNotSameAs(one);
+    assertThat(registry.forConnection("acme-qbo", limit, clock, clock))
+        .as("and the first one is still shared")
+        .isSameAs(one);
   }
 }
