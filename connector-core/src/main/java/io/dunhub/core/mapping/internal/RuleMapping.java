@@ -62,7 +62,7 @@ final class RuleMapping implements Mapping {
     this.recordType = recordType;
     Map<String, String> o = new LinkedHashMap<>();
     for (CompiledRule r : rules) {
-      if (r.field != null) {
+      if (r.field != null && r.owner != null) {
         o.put(r.field.name(), r.owner);
       }
     }
