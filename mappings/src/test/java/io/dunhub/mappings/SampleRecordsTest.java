@@ -128,7 +128,7 @@ class SampleRecordsTest {
 
     assertThat(payload.toString())
         .isEqualTo(
-            "{\"CustomerRef\":{\"value\":\"58\"},\"TotalAmt\":120.00,\"TxnDate\":\"2026-11-02\","
+            "{\"CustomerRef\":{\"value\":\"58\"},\"CurrencyRef\":{\"value\":\"USD\"},\"TotalAmt\":120.00,\"TxnDate\":\"2026-11-02\","
                 + "\"Line\":[{\"LinkedTxn\":[{\"TxnId\":\"130\",\"TxnType\":\"Invoice\"}],"
                 + "\"Amount\":120.00}]}");
   }

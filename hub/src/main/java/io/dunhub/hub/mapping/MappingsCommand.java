@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
     name = "mappings",
     description = "Check and try out field mappings.",
     mixinStandardHelpOptions = true,
-    subcommands = {MappingsCommand.Validate.class, MappingsCommand.Preview.class})
+    subcommands = {
+      MappingsCommand.Validate.class,
+      MappingsCommand.Preview.class,
+      MappingsCommand.Schema.class
+    })
 public final class MappingsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -72,6 +76,25 @@ public final class MappingsCommand implements Callable<Integer> {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** {@code dunhub mappings schema}: the JSON Schema, to save beside a mapping folder. */
+  @Command(
+      name = "schema",
+      description =
+          "Print the JSON Schema of mapping files; save it as <your folder>/dunhub-mapping.schema.json"
+              + " and editors validate and complete your files.",
+      mixinStandardHelpOptions = true)
+  static final class Schema implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(DefaultMappings.schema());
+      out.flush();
+      return 0;
+    }
   }
 
   /** {@code dunhub mappings validate [--dir D]}. */

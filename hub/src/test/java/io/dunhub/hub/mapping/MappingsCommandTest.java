@@ -124,6 +124,17 @@ class MappingsCommandTest {
   }
 
   @Test
+  void schemaPrintsTheJsonSchemaForEditors() throws Exception {
+    int code = run("schema");
+
+    assertThat(code).isZero();
+    com.fasterxml.jackson.databind.JsonNode schema =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(schema.at("/properties/entity/enum").toString())
+        .isEqualTo("[\"party\",\"contact\",\"invoice\",\"payment\",\"activity\"]");
+  }
+
+  @Test
   void previewOfAnUnknownObjectSaysWhichOnesExist() {
     int code =
         run(

@@ -34,7 +34,9 @@ final class Coercer {
       case ATTRIBUTE:
         return value instanceof Collection<?> c ? String.join(";", strings(c)) : value.toString();
       case ENUM:
-        return enumValue(value.toString());
+        return value instanceof Enum<?> e && e.getDeclaringClass() == field.enumType()
+            ? e
+            : enumValue(value.toString());
       case ZONE:
         try {
           return value instanceof ZoneId z ? z : ZoneId.of(value.toString().trim());

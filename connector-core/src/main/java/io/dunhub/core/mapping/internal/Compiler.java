@@ -240,7 +240,7 @@ final class Compiler {
     if (r.defaultValue() != null && field != null) {
       defaultValue = transforms.literal(new Coercer(field), r.defaultValue(), field);
     }
-    String owner = "host";
+    String owner = null;
     if (r.owner() != null) {
       owner = r.owner().name().toLowerCase(Locale.ROOT);
       if (!owners.contains(owner)) {

@@ -42,22 +42,51 @@ final class DateTransform implements Transform {
     if (text == null) {
       return null;
     }
+    String t = text.trim();
+    if (pattern == null && isIsoDate(t)) {
+      try {
+        return LocalDate.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10));
+      } catch (DateTimeException e) {
+        throw new TransformFailure(text, "not a date (yyyy-MM-dd)");
+      }
+    }
     try {
-      return LocalDate.parse(text.trim(), format);
+      return LocalDate.parse(t, format);
     } catch (DateTimeException e) {
       // a date-time where a date was expected: take its date, in the zone if one is set
     }
     try {
-      TemporalAccessor t = DateTimeTransform.LENIENT.parse(text.trim());
-      if (t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) {
-        java.time.OffsetDateTime odt = java.time.OffsetDateTime.from(t);
+      TemporalAccessor parsed = DateTimeTransform.LENIENT.parse(t);
+      if (parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) {
+        java.time.OffsetDateTime odt = java.time.OffsetDateTime.from(parsed);
         return zone == null ? odt.toLocalDate() : odt.atZoneSameInstant(zone).toLocalDate();
       }
-      return LocalDate.from(t);
+      return LocalDate.from(parsed);
     } catch (DateTimeException e) {
       throw new TransformFailure(
           text, "not a date" + (pattern == null ? " (yyyy-MM-dd)" : " in format " + pattern));
     }
+  }
+
+  /** {@code yyyy-MM-dd} exactly: parsed by hand, a formatter costs ten times as much. */
+  private static boolean isIsoDate(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && (t.charAt(i) < '0' || t.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (t.charAt(i) - '0');
+    }
+    return n;
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code money}: an amount and a currency. The currency is a constant ({@code currency: USD}) or a
  * field of the record ({@code currency: {field: CurrencyIsoCode, default: USD}}; the path is from
  * the record's root, also inside {@code each}). With {@code scale}, the amount is rounded with
- * {@code rounding} (default {@code HALF_EVEN}); without, the host's digits are kept.
+ * {@code rounding} (default {@code HALF_EVEN}); without, the host's digits are kept. Written back,
+ * the amount goes to the rule's host field and the currency code to the currency field.
  */
 final class MoneyTransform implements Transform {
   private final Currency constant;
@@ -20,6 +21,10 @@ final class MoneyTransform implements Transform {
   private final Currency fallback;
   private final Integer scale;
   private final RoundingMode rounding;
+
+  /** Currency codes already parsed (hosts send the same few codes on every record). */
+  private final java.util.Map<String, Currency> seen =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   MoneyTransform(
       Currency constant,
@@ -47,17 +52,18 @@ final class MoneyTransform implements Transform {
   @Override
   public Object read(JsonNode[] values, RecordContext ctx) throws TransformFailure {
     JsonNode node = values[0];
+    if (node != null && node.isNumber()) {
+      return money(node.decimalValue(), ctx);
+    }
     String text = Transform.text(node);
     if (text == null) {
       return null;
     }
-    BigDecimal amount;
     try {
-      amount = node.isNumber() ? node.decimalValue() : new BigDecimal(text.trim());
+      return money(new BigDecimal(text.trim()), ctx);
     } catch (NumberFormatException e) {
       throw new TransformFailure(text, "not an amount");
     }
-    return money(amount, ctx);
   }
 
   /** Money in this rule's currency for the record (also used for a default amount). */
@@ -84,8 +90,16 @@ final class MoneyTransform implements Transform {
       }
       throw new TransformFailure("", "the currency field " + currencyField + " is empty");
     }
+    Currency known = seen.get(text);
+    if (known != null) {
+      return known;
+    }
     try {
-      return Money.currency(text);
+      Currency c = Money.currency(text);
+      if (seen.size() < 512) {
+        seen.put(text, c);
+      }
+      return c;
     } catch (IllegalArgumentException e) {
       throw new TransformFailure(text, "unknown currency code in " + currencyField);
     }
@@ -103,7 +117,14 @@ final class MoneyTransform implements Transform {
     }
     BigDecimal amount = m.amount();
     if (scale != null) {
-      amount = amount.setScale(scale, rounding);
+      try {
+        amount = amount.setScale(scale, rounding);
+      } catch (ArithmeticException e) {
+        throw new TransformFailure(m.toString(), "has more than " + scale + " decimals");
+      }
+    }
+    if (currencyField != null && ctx.out != null) {
+      currencyField.write(ctx.out, JSON.textNode(m.currency().getCurrencyCode()));
     }
     return JSON.numberNode(amount);
   }

@@ -62,7 +62,7 @@ final class RuleMapping implements Mapping {
     this.recordType = recordType;
     Map<String, String> o = new LinkedHashMap<>();
     for (CompiledRule r : rules) {
-      if (r.field != null) {
+      if (r.field != null && r.owner != null) {
         o.put(r.field.name(), r.owner);
       }
     }
@@ -71,6 +71,18 @@ final class RuleMapping implements Mapping {
 
   @Override
   public MappingResult toCanonical(SourceRecord record, String connection, Lookups lookups) {
+    try {
+      return map(record, connection, lookups);
+    } catch (RuntimeException e) {
+      // a lookup that broke, or a bug: still a parked record, never a stopped sync
+      return new MappingResult.Failed(
+          schema.name() + " (" + file + ")",
+          record.hostId(),
+          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private MappingResult map(SourceRecord record, String connection, Lookups lookups) {
     for (Filter f : filters) {
       if (!f.test(record.raw())) {
         return new MappingResult.Skipped("filtered out: not " + f.description());
@@ -116,12 +128,17 @@ final class RuleMapping implements Mapping {
           "expected a " + recordType.getSimpleName());
     }
     ObjectNode out = Transform.JSON.objectNode();
-    RecordContext ctx = new RecordContext(null, connection, lookups);
+    RecordContext ctx = new RecordContext(null, connection, lookups, out);
     for (CompiledRule rule : outbound) {
       try {
         rule.write(canonical, out, ctx);
       } catch (TransformFailure f) {
         throw new MappingException(rule.label, f.value(), f.getMessage());
+      } catch (MappingException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new MappingException(
+            rule.label, "", "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
     return out;

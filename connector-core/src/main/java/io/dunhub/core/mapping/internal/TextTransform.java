@@ -60,7 +60,9 @@ final class TextTransform implements Transform {
       return JSON.booleanNode(b);
     }
     if (value instanceof Collection<?> c) {
-      return JSON.textNode(String.join(";", c.stream().map(Object::toString).toList()));
+      com.fasterxml.jackson.databind.node.ArrayNode list = JSON.arrayNode();
+      c.forEach(item -> list.add(item.toString()));
+      return list;
     }
     return JSON.textNode(shape(value.toString()));
   }
