@@ -30,8 +30,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ConfigLoader {
 
-  /** The key the hub uses in development mode when none is configured. Never for production. */
-  static final String DEVELOPMENT_SECRET_KEY = "dunhub-development-key-do-not-use-in-production";
+  /** Variables the hub reads the secret key from when the config names none. */
+  static final List<String> KEY_VARIABLES = List.of("DUNHUB_SECRET_KEY", "DUNHUB_SECRET_KEY_FILE");
 
   static final List<String> KEYS =
       List.of(
@@ -116,7 +116,7 @@ public final class ConfigLoader {
             .orElse(Mode.PRODUCTION);
     HttpConfig http = http(entries.get("http"));
     StoreConfig store = new StoreReader(base, mode).read(entries.get("store"));
-    Secret secretKey = secretKey(top, entries.get("secretKey"), mode, base);
+    SecretKeySource secretKey = secretKey(top, entries.get("secretKey"), mode, base);
     List<ConnectionConfig> connections =
         entries.containsKey("connections")
             ? new ConnectionsReader(connectors, mode).read(entries.get("connections"))
@@ -153,43 +153,45 @@ public final class ConfigLoader {
     return new HttpConfig(host, port);
   }
 
-  private Secret secretKey(ConfigValue top, ConfigValue node, Mode mode, Path base) {
+  private SecretKeySource secretKey(ConfigValue top, ConfigValue node, Mode mode, Path base) {
     if (node == null) {
-      if (mode == Mode.PRODUCTION) {
+      boolean inEnvironment = KEY_VARIABLES.stream().anyMatch(v -> env.get(v).isPresent());
+      if (mode == Mode.PRODUCTION && !inEnvironment) {
         top.problemAtPath(
             "secretKey",
-            "is required in production mode: write secretKey: ${DUNHUB_SECRET_KEY}"
-                + " or secretKey: {file: /path/to/key}");
+            "is required in production mode: write secretKey: ${DUNHUB_SECRET_KEY} (a base64"
+                + " 256-bit key: openssl rand -base64 32) or secretKey: {file: /path/to/key}");
       }
-      return Secret.of(DEVELOPMENT_SECRET_KEY);
+      return SecretKeySource.fromEnvironment();
     }
-    Optional<Secret> key;
     if (node.isMapping()) {
       Map<String, ConfigValue> e = node.entries(List.of("file"));
       if (!e.containsKey("file")) {
         node.problem("'file' is required (or write the key as ${ENV_VAR})");
-        return null;
+        return SecretKeySource.fromEnvironment();
       }
-      key = e.get("file").requiredText().flatMap(f -> readKeyFile(e.get("file"), base, f));
-    } else {
-      key = node.secret();
-      if (key.isPresent() && mode == Mode.PRODUCTION && !node.fromEnvironment()) {
-        node.problem(SecretRules.WRITTEN_IN_FILE);
+      ConfigValue fileNode = e.get("file");
+      Optional<Path> file = fileNode.requiredText().map(f -> base.resolve(f).normalize());
+      if (file.isPresent() && !Files.isRegularFile(file.get())) {
+        fileNode.problem("no such key file: " + file.get());
       }
+      return new SecretKeySource(Optional.empty(), file);
     }
-    if (key.isPresent() && key.get().reveal().strip().length() < 16) {
-      node.problem("is too short: use at least 16 characters (32 random bytes, base64, is best)");
+    Optional<Secret> key = node.secret();
+    if (key.isPresent() && mode == Mode.PRODUCTION && !node.fromEnvironment()) {
+      node.problem(SecretRules.WRITTEN_IN_FILE);
     }
-    return key.orElse(null);
+    if (key.isPresent() && !isBase64Key(key.get())) {
+      node.problem("must be a base64-encoded 256-bit key (make one with: openssl rand -base64 32)");
+    }
+    return new SecretKeySource(key, Optional.empty());
   }
 
-  private static Optional<Secret> readKeyFile(ConfigValue value, Path base, String name) {
-    Path path = base.resolve(name).normalize();
+  private static boolean isBase64Key(Secret key) {
     try {
-      return Optional.of(Secret.of(Files.readString(path, StandardCharsets.UTF_8).strip()));
-    } catch (IOException e) {
-      value.problem("cannot read the key file " + path + " (" + e.getClass().getSimpleName() + ")");
-      return Optional.empty();
+      return java.util.Base64.getDecoder().decode(key.reveal().strip()).length == 32;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

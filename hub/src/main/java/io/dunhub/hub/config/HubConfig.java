@@ -1,16 +1,15 @@
 package io.dunhub.hub.config;
 
-import io.dunhub.core.secret.Secret;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The whole hub configuration, read from {@code dunhub.yml} and validated. Relative paths are
- * resolved against the config file's directory. Secrets are {@link Secret}s; {@link #toString()}
+ * resolved against the config file's directory. Secrets are {@code Secret}s; {@link #toString()}
  * shows none.
  *
- * @param secretKey the key that encrypts tokens and secrets at rest
+ * @param secretKey where the key that encrypts tokens and secrets at rest comes from
  * @param mappingsDir the integrator's mapping files; empty means the built-in defaults
  * @param policiesDir the dunning policy files; empty means the built-in default policy
  */
@@ -18,7 +17,7 @@ public record HubConfig(
     Path file,
     Mode mode,
     StoreConfig store,
-    Secret secretKey,
+    SecretKeySource secretKey,
     List<ConnectionConfig> connections,
     OwnershipConfig ownership,
     Optional<Path> mappingsDir,

@@ -25,7 +25,7 @@ class ConfigLoaderTest {
   static final Map<String, String> ENV =
       Map.of(
           "DUNHUB_DB_PASSWORD", "pg-pass-4242",
-          "DUNHUB_SECRET_KEY", "0123456789abcdef0123456789abcdef",
+          "DUNHUB_SECRET_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=",
           "BOOKS_TOKEN", "tok-books-777",
           "SMTP_PASSWORD", "smtp-pass-555",
           "SMS_TOKEN", "sms-tok-333");
@@ -52,7 +52,8 @@ class ConfigLoaderTest {
     StoreConfig.Postgres pg = (StoreConfig.Postgres) config.store();
     assertThat(pg.url()).isEqualTo("jdbc:postgresql://db.internal:5432/dunhub");
     assertThat(pg.password().reveal()).isEqualTo("pg-pass-4242");
-    assertThat(config.secretKey().reveal()).isEqualTo("0123456789abcdef0123456789abcdef");
+    assertThat(config.secretKey().key().orElseThrow().reveal())
+        .isEqualTo("q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
 
     assertThat(config.connections())
         .extracting(ConnectionConfig::name)
@@ -186,7 +187,7 @@ class ConfigLoaderTest {
     HubConfig config = loader(Map.of()).load(fixture("development.yml"));
 
     assertThat(config.mode()).isEqualTo(Mode.DEVELOPMENT);
-    assertThat(config.secretKey()).isNotNull();
+    assertThat(config.secretKey()).isEqualTo(SecretKeySource.fromEnvironment());
     assertThat(config.store())
         .isEqualTo(
             new StoreConfig.Embedded(fixture("development.yml").getParent().resolve("dev-data")));
@@ -204,6 +205,25 @@ class ConfigLoaderTest {
             .validate(fixture("development.yml").resolveSibling("production-without-key.yml"));
 
     assertThat(errors).extracting(ConfigError::path).containsExactly("secretKey");
+    assertThat(
+            loader(Map.of("DUNHUB_SECRET_KEY_FILE", "/etc/dunhub/key"))
+                .validate(fixture("production-without-key.yml")))
+        .isEmpty();
+  }
+
+  @Test
+  void aSecretKeyThatIsNotA256BitKeyIsRefused() {
+    Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put("DUNHUB_SECRET_KEY", "too-short");
+
+    List<ConfigError> errors = loader(env).validate(fixture("valid.yml"));
+
+    assertThat(errors)
+        .extracting(ConfigError::format)
+        .containsExactly(
+            fixture("valid.yml")
+                + ":10:12: secretKey: must be a base64-encoded 256-bit key (make one with: openssl"
+                + " rand -base64 32)");
   }
 
   @Test
