@@ -82,6 +82,8 @@ public final class SchedulerService implements Service {
             .failureLogging(LogLevel.WARN, true);
     if (dialect == Dialect.POSTGRESQL) {
       builder.pollUsingLockAndFetch(0.5, 1.0);
+    } else {
+      builder.alwaysPersistTimestampInUTC();
     }
     LOG.info(
         "scheduler {} with {} recurring task(s): {}",

@@ -4,7 +4,8 @@ package io.dunhub.hub.runtime;
 public final class ServiceException extends RuntimeException {
 
   public ServiceException(String service, Throwable cause) {
-    super(service + " could not start: " + describe(cause), cause);
+    super(
+        service + " could not start: " + describe(Failures.unwrap(cause)), Failures.unwrap(cause));
   }
 
   private static String describe(Throwable cause) {

@@ -1,0 +1,4 @@
+package io.dunhub.hub.cli;
+
+/** Placeholder until the benchmark is merged. */
+final class BenchCommand {}

@@ -1,0 +1,4 @@
+package io.dunhub.hub.cli;
+
+/** Placeholder until the sync engine is merged. */
+final class SyncCommand {}
