@@ -70,7 +70,7 @@ public final class SchedulerService implements Service {
       recurring.addAll(source.recurringTasks());
       known.addAll(source.oneTimeTasks());
     }
-    known.addAll(recurring);
+    // startTasks(...) registers the recurring tasks as known tasks too
     SchedulerBuilder builder =
         Scheduler.create(dataSource, known)
             .startTasks(recurring)
