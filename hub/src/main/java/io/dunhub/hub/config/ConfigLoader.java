@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,10 +211,10 @@ public final class ConfigLoader {
 
   private static SchedulesConfig schedules(ConfigValue node) {
     if (node == null) {
-      return new SchedulesConfig(ZoneOffset.UTC, DEFAULT_DUNNING, DEFAULT_OUTBOX);
+      return new SchedulesConfig(ZoneId.of("UTC"), DEFAULT_DUNNING, DEFAULT_OUTBOX);
     }
     Map<String, ConfigValue> e = node.entries(List.of("zone", "dunning", "outbox"));
-    ZoneId zone = ZoneOffset.UTC;
+    ZoneId zone = ZoneId.of("UTC");
     if (e.containsKey("zone")) {
       Optional<String> z = e.get("zone").requiredText();
       if (z.isPresent()) {
