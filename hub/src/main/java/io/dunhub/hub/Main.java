@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ public final class Main {
     CliContext context =
         new CliContext(
             new HubLauncher(EnvLookup.system(), Clock.systemUTC()),
-            System.console() != null,
+            System.console() != null ? Optional.of(System.out) : Optional.empty(),
             nodeName(),
             stop);
     Charset charset = Charset.defaultCharset();

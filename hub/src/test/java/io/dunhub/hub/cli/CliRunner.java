@@ -46,7 +46,7 @@ public final class CliRunner {
     CliContext context =
         new CliContext(
             new HubLauncher(EnvLookup.of(env), Clock.systemUTC(), baseModules, overrides),
-            false,
+            java.util.Optional.empty(),
             "test-node",
             stop);
     int code =

@@ -57,7 +57,10 @@ class HealthRoutesIT {
     CompletableFuture<Void> stop = new CompletableFuture<>();
     CliContext context =
         new CliContext(
-            new HubLauncher(EnvLookup.of(Map.of()), Clock.systemUTC()), false, "it-node", stop);
+            new HubLauncher(EnvLookup.of(Map.of()), Clock.systemUTC()),
+            java.util.Optional.empty(),
+            "it-node",
+            stop);
     CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
             () ->
