@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       ConfigCommand.class,
+      io.dunhub.hub.mapping.MappingsCommand.class,
       DemoCommand.class,
       HelpCommand.class,
     })
