@@ -1,8 +1,11 @@
 package io.dunhub.hub.cli;
 
+import io.dunhub.core.mapping.MappingProblem;
+import io.dunhub.core.mapping.MappingSet;
 import io.dunhub.hub.config.ConfigError;
 import io.dunhub.hub.config.ConfigLoader;
 import io.dunhub.hub.config.HubConfig;
+import io.dunhub.hub.runtime.HubMappings;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,8 +32,8 @@ public final class ConfigCommand implements Callable<Integer> {
   @Command(
       name = "validate",
       description =
-          "Check the config file and print every problem with file:line:column; exits 3 when"
-              + " there is any.")
+          "Check the config file (and its mappings) and print every problem with"
+              + " file:line:column; exits 3 when there is any.")
   public static final class Validate implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -54,6 +57,18 @@ public final class ConfigCommand implements Callable<Integer> {
         return ExitCodes.CONFIG_INVALID;
       }
       HubConfig config = loader.load(root.configFile());
+      MappingSet mappings = HubMappings.load(config);
+      if (mappings.hasErrors()) {
+        for (MappingProblem problem : mappings.errors()) {
+          out.println(problem);
+        }
+        out.println(
+            mappings.errors().size()
+                + " problem(s) in the mappings "
+                + config.mappingsDir().map(d -> "in " + d).orElse("(built-in)"));
+        out.flush();
+        return ExitCodes.CONFIG_INVALID;
+      }
       out.println(root.configFile() + " is valid.");
       ConfigSummary.print(config, out);
       out.flush();

@@ -87,6 +87,15 @@ class DunhubCliTest {
   }
 
   @Test
+  void configValidateAlsoChecksTheMappingFolder() {
+    CliRunner.Result result =
+        cli.run("-c", fixture("with-broken-mappings.yml").toString(), "config", "validate");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.CONFIG_INVALID);
+    assertThat(result.out()).contains("Invoice.yaml:9").contains("dueDat");
+  }
+
+  @Test
   void aMissingConfigFileIsOneClearLine() {
     CliRunner.Result result = cli.run("--config", "nowhere/dunhub.yml", "run");
 
