@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       RunCommand.class,
+      SyncCommand.class,
       ConfigCommand.class,
       io.dunhub.hub.mapping.MappingsCommand.class,
       DemoCommand.class,

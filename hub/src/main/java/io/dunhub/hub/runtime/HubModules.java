@@ -20,6 +20,7 @@ public final class HubModules {
         new ConfigModule(config),
         new StoreModule(),
         new SchedulerModule(nodeName),
+        new SyncModule(),
         new HttpModule());
   }
 }

@@ -32,7 +32,7 @@ class DunhubCliTest {
     CliRunner.Result result = cli.run("--help");
 
     assertThat(result.exitCode()).isZero();
-    for (String command : new String[] {"run", "config", "mappings", "demo", "help"}) {
+    for (String command : new String[] {"run", "sync", "config", "mappings", "demo", "help"}) {
       assertThat(result.out()).containsPattern("(?m)^  " + command + " +\\S.*$");
     }
   }
