@@ -6,6 +6,7 @@ import io.dunhub.core.model.EntityType;
 import io.dunhub.core.model.Invoice;
 import io.dunhub.core.model.Party;
 import io.dunhub.core.model.Payment;
+import io.dunhub.hub.sync.MatchKeys;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,8 +50,14 @@ final class OwnershipReader {
       for (Map.Entry<String, ConfigValue> e : perEntity.entrySet()) {
         EntityType entity = EntityType.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));
         List<String> fields = fields(e.getValue(), entity, false);
-        if (!fields.isEmpty()) {
+        if (fields.isEmpty()) {
+          continue;
+        }
+        try {
+          MatchKeys.none().with(entity, fields);
           matchKeys.put(entity, fields);
+        } catch (IllegalArgumentException unsupported) {
+          e.getValue().problem(unsupported.getMessage());
         }
       }
     }

@@ -52,10 +52,10 @@ class DunhubCliTest {
     CliRunner.Result result = withVault.run("--config", file.toString(), "config", "validate");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG_INVALID);
-    assertThat(result.out().lines().filter(l -> l.startsWith(file + ":")).count()).isEqualTo(21);
+    assertThat(result.out().lines().filter(l -> l.startsWith(file + ":")).count()).isEqualTo(22);
     assertThat(result.out())
         .contains(file + ":20:11: connections[1].type: unknown type 'salesfroce'")
-        .contains("21 problems in " + file);
+        .contains("22 problems in " + file);
   }
 
   @Test

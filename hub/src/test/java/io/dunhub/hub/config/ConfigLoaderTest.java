@@ -140,10 +140,11 @@ class ConfigLoaderTest {
             "21 connections[2]: 'name' is required",
             "27 ownership.rules[0].owner: unknown connection 'ledger'",
             "28 ownership.rules[0].fields[0]: unknown invoice field 'totl' (did you mean 'total'?)",
-            "32 channels.email.port: must be between 1 and 65535",
-            "33 channels.email.security: must be one of starttls, ssl, none",
-            "34 channels.email.from: must be an email address",
-            "36 schedules.zone: 'Mars/Olympus' is not a time zone");
+            "30 ownership.matchKeys.invoice: cannot match invoice records by 'dueDate'",
+            "34 channels.email.port: must be between 1 and 65535",
+            "35 channels.email.security: must be one of starttls, ssl, none",
+            "36 channels.email.from: must be an email address",
+            "38 schedules.zone: 'Mars/Olympus' is not a time zone");
     List<String> actual =
         errors.stream().map(e -> e.line() + " " + e.path() + ": " + e.message()).toList();
     assertThat(actual).hasSameSizeAs(expected);
@@ -157,9 +158,9 @@ class ConfigLoaderTest {
   void loadThrowsWithEveryProblemInTheMessage() {
     assertThatThrownBy(() -> loader(Map.of()).load(fixture("many-problems.yml")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("21 problems")
+        .hasMessageContaining("22 problems")
         .hasMessageContaining("many-problems.yml:20:11: connections[1].type")
-        .satisfies(e -> assertThat(((ConfigException) e).errors()).hasSize(21));
+        .satisfies(e -> assertThat(((ConfigException) e).errors()).hasSize(22));
   }
 
   @Test
