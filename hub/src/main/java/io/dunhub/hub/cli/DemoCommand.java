@@ -27,8 +27,9 @@ public final class DemoCommand implements Callable<Integer> {
         5. send the notices to a local mail server and an SMS sink you can look at in the console;
         6. write every notice, activity and payment back into each sandbox's own records;
         7. print where the web console is, so you can watch each step happen.
-      Until then: 'dunhub config validate' and 'dunhub sync --once' work on the in-memory connector
-      (see examples/dunhub.yml).""";
+      Until then, try 'dunhub config validate', 'dunhub mappings validate' and 'dunhub run' with
+      examples/dunhub-dev.yml (the in-memory connector's hosts live inside one process, so a sync
+      from the command line has nothing to read until the sandboxes arrive).""";
 
   @Spec CommandSpec spec;
 
