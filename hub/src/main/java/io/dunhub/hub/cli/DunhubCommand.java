@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SyncCommand.class,
       ConfigCommand.class,
+      BenchCommand.class,
       io.dunhub.hub.mapping.MappingsCommand.class,
       DemoCommand.class,
       HelpCommand.class,

@@ -32,7 +32,8 @@ class DunhubCliTest {
     CliRunner.Result result = cli.run("--help");
 
     assertThat(result.exitCode()).isZero();
-    for (String command : new String[] {"run", "sync", "config", "mappings", "demo", "help"}) {
+    for (String command :
+        new String[] {"run", "sync", "config", "bench", "mappings", "demo", "help"}) {
       assertThat(result.out()).containsPattern("(?m)^  " + command + " +\\S.*$");
     }
   }
@@ -130,6 +131,17 @@ class DunhubCliTest {
       assertThat(verbose.exitCode()).isEqualTo(ExitCodes.FAILED);
       assertThat(verbose.err()).contains("\tat ");
     }
+  }
+
+  @Test
+  void benchSyncReportsThroughputOnTheEmbeddedStore() {
+    CliRunner.Result result =
+        cli.run("bench", "sync", "--parties", "50", "--invoices", "200", "--no-postgres");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out())
+        .containsPattern("initial 250 records in [0-9.]+ s")
+        .contains("incremental");
   }
 
   @Test
