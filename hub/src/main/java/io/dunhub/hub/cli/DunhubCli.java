@@ -1,0 +1,45 @@
+package io.dunhub.hub.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Builds the {@code dunhub} command line: the commands, their shared {@link CliContext}, error
+ * handling and exit codes.
+ */
+public final class DunhubCli {
+
+  private DunhubCli() {}
+
+  /** A command line writing to these streams; call {@code execute(args)} for the exit code. */
+  public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err) {
+    DunhubCommand root = new DunhubCommand(context);
+    CommandLine cli = new CommandLine(root, factory(context));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setExecutionStrategy(
+        parsed -> {
+          root.configureLogging();
+          return new CommandLine.RunLast().execute(parsed);
+        });
+    return cli;
+  }
+
+  /** Commands get the context through a constructor taking it, or a no-argument constructor. */
+  private static IFactory factory(CliContext context) {
+    IFactory defaults = CommandLine.defaultFactory();
+    return new IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        try {
+          return type.getDeclaredConstructor(CliContext.class).newInstance(context);
+        } catch (NoSuchMethodException e) {
+          return defaults.create(type);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,107 @@
+package io.dunhub.hub.runtime;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+import io.dunhub.core.auth.TokenStore;
+import io.dunhub.core.connector.HostConnector;
+import io.dunhub.core.http.HttpClientFactory;
+import io.dunhub.core.mapping.MappingProblem;
+import io.dunhub.core.mapping.MappingSet;
+import io.dunhub.hub.config.EnvLookup;
+import io.dunhub.hub.config.HubConfig;
+import io.dunhub.hub.config.Mode;
+import io.dunhub.hub.config.StoreConfig;
+import io.dunhub.hub.crypto.SecretCipher;
+import io.dunhub.hub.crypto.SecretKeyLoader;
+import io.dunhub.hub.store.JdbcTokenStore;
+import io.dunhub.hub.store.Store;
+import io.dunhub.hub.sync.ConnectionRegistry;
+import io.dunhub.hub.sync.ParkedRecords;
+import io.dunhub.hub.sync.SyncEngine;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+
+/**
+ * Sync: the connections of the config as the engine's registry, the mappings, the token store, the
+ * engine itself, parked records, and a recurring task per connection and stream.
+ */
+public final class SyncModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    bind(ConnectionRegistry.class).to(ConfigConnectionRegistry.class);
+    SchedulerModule.taskSources(binder()).addBinding().to(SyncTasks.class);
+    Multibinder.newSetBinder(binder(), Service.class).addBinding().to(ConnectionsService.class);
+  }
+
+  @Provides
+  @Singleton
+  static MappingSet mappings(HubConfig config) {
+    MappingSet set = HubMappings.load(config);
+    if (set.hasErrors()) {
+      List<MappingProblem> errors = set.errors();
+      throw new IllegalStateException(
+          errors.size()
+              + " problem(s) in the mappings (check them with 'dunhub mappings validate'):\n  "
+              + errors.stream().map(MappingProblem::toString).collect(Collectors.joining("\n  ")));
+    }
+    return set;
+  }
+
+  @Provides
+  @Singleton
+  static OkHttpClient http() {
+    return HttpClientFactory.processClient();
+  }
+
+  @Provides
+  @Singleton
+  static SecretCipher cipher(HubConfig config, EnvLookup env) {
+    if (config.secretKey().key().isPresent()) {
+      return new SecretCipher(
+          Base64.getDecoder().decode(config.secretKey().key().get().reveal().strip()));
+    }
+    return new SecretKeyLoader(name -> env.get(name).orElse(null), new SecureRandom())
+        .load(
+            config.secretKey().file().orElse(null),
+            config.store() instanceof StoreConfig.Embedded e ? e.dataDir() : null,
+            config.mode() == Mode.PRODUCTION);
+  }
+
+  @Provides
+  @Singleton
+  static TokenStore tokens(Store store, SecretCipher cipher, Clock clock) {
+    return new JdbcTokenStore(store, cipher, clock);
+  }
+
+  @Provides
+  @Singleton
+  static ConfigConnectionRegistry registry(
+      HubConfig config,
+      Map<String, HostConnector> connectors,
+      MappingSet mappings,
+      Clock clock,
+      TokenStore tokens,
+      OkHttpClient http) {
+    return new ConfigConnectionRegistry(config, connectors, mappings, clock, tokens, http);
+  }
+
+  @Provides
+  @Singleton
+  static SyncEngine engine(Store store, ConnectionRegistry registry, Clock clock) {
+    return new SyncEngine(store, registry, clock);
+  }
+
+  @Provides
+  @Singleton
+  static ParkedRecords parked(Store store, Clock clock) {
+    return new ParkedRecords(store, clock);
+  }
+}
