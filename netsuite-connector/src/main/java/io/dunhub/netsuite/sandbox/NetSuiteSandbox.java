@@ -145,6 +145,14 @@ public final class NetSuiteSandbox implements AutoCloseable {
     return concurrencyLimit;
   }
 
+  /**
+   * How many rows one SuiteQL query can page through with offsets (NetSuite: 100,000); lower it in
+   * tests to prove that keyset paging reads past it.
+   */
+  public void suiteQlMaxResults(int max) {
+    api.maxResults(max);
+  }
+
   /** Latency added to every call, spent while holding a concurrency slot. */
   public void latency(Duration latency) {
     this.latency = latency;

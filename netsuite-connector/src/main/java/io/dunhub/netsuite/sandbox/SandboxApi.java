@@ -15,16 +15,21 @@ final class SandboxApi {
   private static final String RECORD = "/services/rest/record/v1/";
   private static final String SUITEQL = "/services/rest/query/v1/suiteql";
   static final int MAX_PAGE = 1000;
-  static final int MAX_RESULTS = 100_000;
 
   private final SandboxStore store;
   private final SandboxRecords records;
   private final SuiteQlEngine suiteQl;
+  private volatile int maxResults = 100_000;
 
   SandboxApi(SandboxStore store, SandboxRecords records, SuiteQlEngine suiteQl) {
     this.store = store;
     this.records = records;
     this.suiteQl = suiteQl;
+  }
+
+  /** SuiteQL's cap on the rows one query can page through (100,000 in NetSuite). */
+  void maxResults(int max) {
+    this.maxResults = max;
   }
 
   static String kind(String path) {
@@ -159,11 +164,11 @@ final class SandboxApi {
       return Reply.error(
           400, "INVALID_PARAMETER", "Invalid value for the limit parameter: 1 to 1000.", "limit");
     }
-    if (offset < 0 || offset % limit != 0 || offset >= MAX_RESULTS) {
+    if (offset < 0 || offset % limit != 0 || offset >= maxResults) {
       return Reply.error(
           400,
           "INVALID_PARAMETER",
-          "Invalid value for the offset parameter: a multiple of limit below 100000.",
+          "Invalid value for the offset parameter: a multiple of limit below " + maxResults + ".",
           "offset");
     }
     String q;
@@ -179,7 +184,7 @@ final class SandboxApi {
     } catch (SuiteQlEngine.SuiteQlException e) {
       return Reply.error(400, "INVALID_PARAMETER", "Invalid search query. " + e.getMessage(), "q");
     }
-    int total = Math.min(rows.size(), MAX_RESULTS);
+    int total = Math.min(rows.size(), maxResults);
     int end = Math.min(total, offset + limit);
     ObjectNode out = Reply.JSON.createObjectNode();
     ArrayNode links = out.putArray("links");

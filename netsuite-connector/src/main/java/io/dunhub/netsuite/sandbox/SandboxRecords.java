@@ -255,7 +255,12 @@ final class SandboxRecords {
   }
 
   private static void require(ObjectNode f, String field) throws Invalid {
-    if (!f.hasNonNull(field) || f.get(field).asText().isBlank()) {
+    JsonNode v = f.get(field);
+    boolean missing =
+        v == null
+            || v.isNull()
+            || (v.isObject() ? v.path("id").asText("").isBlank() : v.asText().isBlank());
+    if (missing) {
       throw new Invalid(400, "USER_ERROR", "Please enter value(s) for: " + field + ".", field);
     }
   }

@@ -110,7 +110,7 @@ public final class SandboxSeed {
 
   private long customer(int i) {
     long subsidiary = new long[] {US, US, UK, DE, CA}[i % 5];
-    long currency = new long[] {1, 1, 1, 2, 4, 3}[(int) subsidiary];
+    long currency = new long[] {0, 1, 2, 4, 3}[(int) subsidiary];
     String name = NAMES[i % NAMES.length] + " " + (i / NAMES.length + 1);
     ObjectNode f = Reply.JSON.createObjectNode();
     f.put("entityId", "CUST" + (1000 + i));
