@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -172,19 +171,19 @@ final class SandboxApi {
           "offset");
     }
     String q;
-    List<Map<String, String>> rows;
+    SuiteQlEngine.Result result;
     try {
       q = parse(body).path("q").asText(null);
       if (q == null) {
         return Reply.error(400, "INVALID_PARAMETER", "The request body needs a q.", "q");
       }
-      rows = suiteQl.run(q);
+      result = suiteQl.run(q, offset, Math.min(limit, maxResults - offset));
     } catch (IOException e) {
       return Reply.error(400, "INVALID_CONTENT", "The request body is not valid JSON.", null);
     } catch (SuiteQlEngine.SuiteQlException e) {
       return Reply.error(400, "INVALID_PARAMETER", "Invalid search query. " + e.getMessage(), "q");
     }
-    int total = Math.min(rows.size(), maxResults);
+    int total = Math.min(result.total(), maxResults);
     int end = Math.min(total, offset + limit);
     ObjectNode out = Reply.JSON.createObjectNode();
     ArrayNode links = out.putArray("links");
@@ -196,13 +195,13 @@ final class SandboxApi {
           .put("href", baseUrl + SUITEQL + "?limit=" + limit + "&offset=" + end);
     }
     links.addObject().put("rel", "self").put("href", self);
-    out.put("count", Math.max(0, end - offset));
+    out.put("count", result.items().size());
     out.put("hasMore", end < total);
     ArrayNode items = out.putArray("items");
-    for (int i = offset; i < end; i++) {
+    for (Map<String, String> row : result.items()) {
       ObjectNode item = items.addObject();
       item.putArray("links");
-      rows.get(i).forEach(item::put);
+      row.forEach(item::put);
     }
     out.put("offset", offset);
     out.put("totalResults", total);

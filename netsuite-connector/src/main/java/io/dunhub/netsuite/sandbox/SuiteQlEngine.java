@@ -7,8 +7,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,50 +43,130 @@ final class SuiteQlEngine {
     this.tables = tables;
   }
 
-  /** Runs a query; every row is column name → rendered string, nulls left out. */
-  List<Map<String, String>> run(String sql) {
+  /** A row of a join: each table alias's source row (null for an unmatched LEFT JOIN). */
+  private static final class Row {
+    final Map<String, Map<String, Object>> byAlias;
+
+    Row(Map<String, Map<String, Object>> byAlias) {
+      this.byAlias = byAlias;
+    }
+  }
+
+  /** The rows of one page and how many rows the query has in all. */
+  record Result(List<Map<String, String>> items, int total) {}
+
+  /**
+   * Runs a query and renders the rows from {@code offset}, at most {@code limit}; every row is
+   * column name → rendered string, nulls left out.
+   */
+  Result run(String sql, int offset, int limit) {
     Parser p = new Parser(Lexer.lex(sql));
     Query q = p.query();
-    List<Map<String, Object>> rows = scan(q.from);
-    for (Join j : q.joins) {
-      rows = join(rows, j);
+    Map<Call, Object> constants = new IdentityHashMap<>();
+    List<Expr> where = q.where == null ? List.of() : conjuncts(q.where);
+    // conditions on the first table alone are applied while scanning it
+    List<Expr> early = new ArrayList<>();
+    List<Expr> late = new ArrayList<>();
+    for (Expr c : where) {
+      (onlyAlias(c, q.from.alias) ? early : late).add(c);
     }
-    if (q.where != null) {
-      List<Map<String, Object>> kept = new ArrayList<>();
-      for (Map<String, Object> r : rows) {
-        if (truthy(eval(q.where, r))) {
+    List<Row> rows = new ArrayList<>();
+    for (Map<String, Object> src : source(q.from)) {
+      Map<String, Map<String, Object>> m = new HashMap<>(8);
+      m.put(q.from.alias, src);
+      Row r = new Row(m);
+      if (all(early, r, constants)) {
+        rows.add(r);
+      }
+    }
+    for (Join j : q.joins) {
+      rows = join(rows, j, constants);
+    }
+    if (!late.isEmpty()) {
+      List<Row> kept = new ArrayList<>();
+      for (Row r : rows) {
+        if (all(late, r, constants)) {
           kept.add(r);
         }
       }
       rows = kept;
     }
     if (!q.orderBy.isEmpty()) {
-      Comparator<Map<String, Object>> cmp = null;
-      for (Order o : q.orderBy) {
-        Comparator<Map<String, Object>> c =
-            (a, b) -> compareNullsLast(eval(o.expr, a), eval(o.expr, b));
-        if (o.desc) {
-          c = c.reversed();
+      int n = q.orderBy.size();
+      List<Object[]> keyed = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        Object[] k = new Object[n + 1];
+        for (int i = 0; i < n; i++) {
+          k[i] = eval(q.orderBy.get(i).expr, r, constants);
         }
-        cmp = cmp == null ? c : cmp.thenComparing(c);
+        k[n] = r;
+        keyed.add(k);
       }
-      rows.sort(cmp);
+      keyed.sort(
+          (a, b) -> {
+            for (int i = 0; i < n; i++) {
+              int c = compareNullsLast(a[i], b[i]);
+              if (c != 0) {
+                return q.orderBy.get(i).desc ? -c : c;
+              }
+            }
+            return 0;
+          });
+      rows = new ArrayList<>(keyed.size());
+      for (Object[] k : keyed) {
+        rows.add((Row) k[n]);
+      }
     }
-    List<Map<String, String>> out = new ArrayList<>(rows.size());
-    for (Map<String, Object> r : rows) {
+    List<Map<String, String>> out = new ArrayList<>(Math.min(limit, rows.size()));
+    for (Row r :
+        rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit))) {
       Map<String, String> item = new LinkedHashMap<>();
       for (Item it : q.select) {
-        Object v = eval(it.expr, r);
+        Object v = eval(it.expr, r, constants);
         if (v != null) {
           item.put(it.alias, render(v));
         }
       }
       out.add(item);
     }
-    return out;
+    return new Result(out, rows.size());
   }
 
-  private List<Map<String, Object>> scan(TableRef t) {
+  private boolean all(List<Expr> conditions, Row r, Map<Call, Object> constants) {
+    for (Expr c : conditions) {
+      if (!truthy(eval(c, r, constants))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean onlyAlias(Expr e, String alias) {
+    if (e instanceof Column c) {
+      return alias.equals(c.qualifier);
+    }
+    if (e instanceof Literal) {
+      return true;
+    }
+    if (e instanceof Binary b) {
+      return onlyAlias(b.l, alias) && onlyAlias(b.r, alias);
+    }
+    if (e instanceof Not n) {
+      return onlyAlias(n.e, alias);
+    }
+    if (e instanceof IsNull n) {
+      return onlyAlias(n.e, alias);
+    }
+    if (e instanceof In in) {
+      return onlyAlias(in.e, alias) && in.list.stream().allMatch(x -> onlyAlias(x, alias));
+    }
+    if (e instanceof Call call) {
+      return call.args.stream().allMatch(x -> onlyAlias(x, alias));
+    }
+    return false;
+  }
+
+  private List<Map<String, Object>> source(TableRef t) {
     List<Map<String, Object>> source = tables.apply(t.table);
     if (source == null) {
       throw new SuiteQlException(
@@ -95,18 +175,11 @@ final class SuiteQlEngine {
               + t.table
               + "' was not found.");
     }
-    List<Map<String, Object>> rows = new ArrayList<>(source.size());
-    for (Map<String, Object> src : source) {
-      Map<String, Object> row = new HashMap<>();
-      src.forEach((k, v) -> row.put(t.alias + "." + k, v));
-      row.put("\u0000tables." + t.alias, t.table);
-      rows.add(row);
-    }
-    return rows;
+    return source;
   }
 
-  private List<Map<String, Object>> join(List<Map<String, Object>> left, Join j) {
-    List<Map<String, Object>> right = scan(j.table);
+  private List<Row> join(List<Row> left, Join j, Map<Call, Object> constants) {
+    List<Map<String, Object>> right = source(j.table);
     // hash on the first "right.col = left.col" equality of the ON clause
     String rightKey = null;
     Expr leftExpr = null;
@@ -114,10 +187,10 @@ final class SuiteQlEngine {
       if (c instanceof Binary b && b.op.equals("=")) {
         if (b.l instanceof Column lc && b.r instanceof Column rc) {
           if (owner(lc).equals(j.table.alias) && !owner(rc).equals(j.table.alias)) {
-            rightKey = j.table.alias + "." + lc.name;
+            rightKey = lc.name;
             leftExpr = rc;
           } else if (owner(rc).equals(j.table.alias) && !owner(lc).equals(j.table.alias)) {
-            rightKey = j.table.alias + "." + rc.name;
+            rightKey = rc.name;
             leftExpr = lc;
           }
         }
@@ -136,24 +209,25 @@ final class SuiteQlEngine {
         index.computeIfAbsent(key(k), x -> new ArrayList<>()).add(r);
       }
     }
-    List<Map<String, Object>> out = new ArrayList<>(left.size());
-    for (Map<String, Object> l : left) {
-      Object k = eval(leftExpr, l);
+    List<Row> out = new ArrayList<>(left.size());
+    for (Row l : left) {
+      Object k = eval(leftExpr, l, constants);
       boolean matched = false;
       if (k != null) {
         for (Map<String, Object> r : index.getOrDefault(key(k), List.of())) {
-          Map<String, Object> merged = new HashMap<>(l);
-          merged.putAll(r);
-          if (truthy(eval(j.on, merged))) {
-            out.add(merged);
+          Map<String, Map<String, Object>> merged = new HashMap<>(l.byAlias);
+          merged.put(j.table.alias, r);
+          Row m = new Row(merged);
+          if (truthy(eval(j.on, m, constants))) {
+            out.add(m);
             matched = true;
           }
         }
       }
       if (!matched && j.left) {
-        Map<String, Object> merged = new HashMap<>(l);
-        merged.put("\u0000tables." + j.table.alias, j.table.table);
-        out.add(merged);
+        Map<String, Map<String, Object>> merged = new HashMap<>(l.byAlias);
+        merged.put(j.table.alias, null);
+        out.add(new Row(merged));
       }
     }
     return out;
@@ -183,7 +257,7 @@ final class SuiteQlEngine {
 
   // ---- evaluation
 
-  private Object eval(Expr e, Map<String, Object> row) {
+  private Object eval(Expr e, Row row, Map<Call, Object> constants) {
     if (e instanceof Literal lit) {
       return lit.value;
     }
@@ -191,20 +265,20 @@ final class SuiteQlEngine {
       return column(c, row);
     }
     if (e instanceof Not n) {
-      Object v = eval(n.e, row);
+      Object v = eval(n.e, row, constants);
       return v == null ? null : !truthy(v);
     }
     if (e instanceof IsNull n) {
-      return (eval(n.e, row) == null) != n.negated;
+      return (eval(n.e, row, constants) == null) != n.negated;
     }
     if (e instanceof In in) {
-      Object v = eval(in.e, row);
+      Object v = eval(in.e, row, constants);
       if (v == null) {
         return null;
       }
       boolean found = false;
       for (Expr x : in.list) {
-        Object w = eval(x, row);
+        Object w = eval(x, row, constants);
         if (w != null && compare(v, w) == 0) {
           found = true;
           break;
@@ -213,17 +287,23 @@ final class SuiteQlEngine {
       return found != in.negated;
     }
     if (e instanceof Call call) {
-      return call(call, row);
+      if (call.args.stream().allMatch(a -> a instanceof Literal)) {
+        if (!constants.containsKey(call)) {
+          constants.put(call, call(call, row, constants));
+        }
+        return constants.get(call);
+      }
+      return call(call, row, constants);
     }
     Binary b = (Binary) e;
     if (b.op.equals("AND")) {
-      return truthy(eval(b.l, row)) && truthy(eval(b.r, row));
+      return truthy(eval(b.l, row, constants)) && truthy(eval(b.r, row, constants));
     }
     if (b.op.equals("OR")) {
-      return truthy(eval(b.l, row)) || truthy(eval(b.r, row));
+      return truthy(eval(b.l, row, constants)) || truthy(eval(b.r, row, constants));
     }
-    Object l = eval(b.l, row);
-    Object r = eval(b.r, row);
+    Object l = eval(b.l, row, constants);
+    Object r = eval(b.r, row, constants);
     if (l == null || r == null) {
       return null;
     }
@@ -239,19 +319,19 @@ final class SuiteQlEngine {
     };
   }
 
-  private static Object column(Column c, Map<String, Object> row) {
+  private static Object column(Column c, Row row) {
     if (c.qualifier != null) {
-      if (!row.containsKey("\u0000tables." + c.qualifier)) {
+      if (!row.byAlias.containsKey(c.qualifier)) {
         throw new SuiteQlException("Unknown identifier '" + c.qualifier + "." + c.name + "'");
       }
-      return row.get(c.qualifier + "." + c.name);
+      Map<String, Object> src = row.byAlias.get(c.qualifier);
+      return src == null ? null : src.get(c.name);
     }
     Object found = null;
     int hits = 0;
-    for (Map.Entry<String, Object> en : row.entrySet()) {
-      String k = en.getKey();
-      if (!k.startsWith("\u0000") && k.substring(k.indexOf('.') + 1).equals(c.name)) {
-        found = en.getValue();
+    for (Map<String, Object> src : row.byAlias.values()) {
+      if (src != null && src.containsKey(c.name)) {
+        found = src.get(c.name);
         hits++;
       }
     }
@@ -261,11 +341,11 @@ final class SuiteQlEngine {
     return found;
   }
 
-  private Object call(Call call, Map<String, Object> row) {
+  private Object call(Call call, Row row, Map<Call, Object> constants) {
     switch (call.name) {
       case "TO_CHAR" -> {
-        Object v = eval(call.args.get(0), row);
-        String fmt = (String) eval(call.args.get(1), row);
+        Object v = eval(call.args.get(0), row, constants);
+        String fmt = (String) eval(call.args.get(1), row, constants);
         if (v == null) {
           return null;
         }
@@ -279,8 +359,8 @@ final class SuiteQlEngine {
         return render(v);
       }
       case "TO_TIMESTAMP", "TO_DATE" -> {
-        String text = (String) eval(call.args.get(0), row);
-        String fmt = (String) eval(call.args.get(1), row);
+        String text = (String) eval(call.args.get(0), row, constants);
+        String fmt = (String) eval(call.args.get(1), row, constants);
         LocalDateTime t =
             fmt.contains("HH24")
                 ? LocalDateTime.parse(text, formatter(fmt))
@@ -293,11 +373,17 @@ final class SuiteQlEngine {
     }
   }
 
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter DATE_T_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
   private static DateTimeFormatter formatter(String fmt) {
     return switch (fmt) {
-      case "YYYY-MM-DD HH24:MI:SS" -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-      case "YYYY-MM-DD\"T\"HH24:MI:SS" -> DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-      case "YYYY-MM-DD" -> DateTimeFormatter.ofPattern("yyyy-MM-dd");
+      case "YYYY-MM-DD HH24:MI:SS" -> DATE_TIME;
+      case "YYYY-MM-DD\"T\"HH24:MI:SS" -> DATE_T_TIME;
+      case "YYYY-MM-DD" -> DATE;
       default -> throw new SuiteQlException("unsupported date format " + fmt);
     };
   }

@@ -19,6 +19,9 @@ final class SuiteQlTables {
 
   private final SandboxStore store;
 
+  /** Projections of unchanged records are reused: a changed record is a new object. */
+  private final Map<String, Object[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
   SuiteQlTables(SandboxStore store) {
     this.store = store;
   }
@@ -26,18 +29,18 @@ final class SuiteQlTables {
   /** The rows of a table, or null when SuiteQL has no such table. */
   List<Map<String, Object>> rows(String table) {
     return switch (table) {
-      case "customer" -> map("customer", this::customer);
-      case "contact" -> map("contact", this::contact);
-      case "subsidiary" -> map("subsidiary", this::subsidiary);
-      case "currency" -> map("currency", this::currency);
+      case "customer" -> map("customer", "customer", this::customer);
+      case "contact" -> map("contact", "contact", this::contact);
+      case "subsidiary" -> map("subsidiary", "subsidiary", this::subsidiary);
+      case "currency" -> map("currency", "currency", this::currency);
       case "transaction" -> {
-        List<Map<String, Object>> rows = map("invoice", this::transaction);
-        rows.addAll(map("customerPayment", this::transaction));
+        List<Map<String, Object>> rows = map("invoice", "transaction", this::transaction);
+        rows.addAll(map("customerPayment", "transaction", this::transaction));
         yield rows;
       }
       case "transactionline" -> {
-        List<Map<String, Object>> rows = map("invoice", this::mainLine);
-        rows.addAll(map("customerPayment", this::mainLine));
+        List<Map<String, Object>> rows = map("invoice", "mainLine", this::mainLine);
+        rows.addAll(map("customerPayment", "mainLine", this::mainLine));
         yield rows;
       }
       case "previoustransactionlinelink" -> links();
@@ -46,11 +49,21 @@ final class SuiteQlTables {
   }
 
   private List<Map<String, Object>> map(
-      String type, java.util.function.Function<SandboxRecord, Map<String, Object>> f) {
+      String type,
+      String projection,
+      java.util.function.Function<SandboxRecord, Map<String, Object>> f) {
     List<SandboxRecord> records = store.all(type);
     List<Map<String, Object>> out = new ArrayList<>(records.size());
     for (SandboxRecord r : records) {
-      out.add(f.apply(r));
+      String key = projection + ":" + r.type() + ":" + r.id();
+      Object[] hit = cache.get(key);
+      if (hit == null || hit[0] != r) {
+        hit = new Object[] {r, f.apply(r)};
+        cache.put(key, hit);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> row = (Map<String, Object>) hit[1];
+      out.add(row);
     }
     return out;
   }
