@@ -37,6 +37,7 @@ public final class SandboxStore {
   private final Map<String, ConcurrentSkipListMap<Long, SandboxRecord>> byType =
       new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+  private final AtomicLong version = new AtomicLong();
 
   SandboxStore(Clock clock) {
     this.clock = clock;
@@ -74,11 +75,18 @@ public final class SandboxStore {
       String type, long id, String externalId, ObjectNode fields, Instant lastModified) {
     SandboxRecord r = new SandboxRecord(type, id, externalId, lastModified, fields);
     byType.get(type).put(id, r);
+    version.incrementAndGet();
     return r;
   }
 
   synchronized boolean delete(String type, long id) {
+    version.incrementAndGet();
     return byType.get(type).remove(id) != null;
+  }
+
+  /** Goes up with every change; SuiteQL caches its tables by it. */
+  long version() {
+    return version.get();
   }
 
   /** One record by internal id. */

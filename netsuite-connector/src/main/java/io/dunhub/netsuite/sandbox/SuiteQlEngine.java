@@ -79,47 +79,60 @@ final class SuiteQlEngine {
         rows.add(r);
       }
     }
-    for (Join j : q.joins) {
-      rows = join(rows, j, constants);
-    }
-    if (!late.isEmpty()) {
-      List<Row> kept = new ArrayList<>();
-      for (Row r : rows) {
-        if (all(late, r, constants)) {
-          kept.add(r);
-        }
+    int total;
+    boolean sortFirst = q.orderBy.stream().allMatch(o -> onlyAlias(o.expr, q.from.alias));
+    if (sortFirst) {
+      // order the first table's rows, then join row by row: only the page is kept
+      sort(rows, q.orderBy, constants);
+      List<PreparedJoin> joins = new ArrayList<>();
+      for (Join j : q.joins) {
+        joins.add(prepare(j));
       }
-      rows = kept;
-    }
-    if (!q.orderBy.isEmpty()) {
-      int n = q.orderBy.size();
-      List<Object[]> keyed = new ArrayList<>(rows.size());
+      List<Row> window = new ArrayList<>();
+      total = 0;
       for (Row r : rows) {
-        Object[] k = new Object[n + 1];
-        for (int i = 0; i < n; i++) {
-          k[i] = eval(q.orderBy.get(i).expr, r, constants);
+        List<Row> joined = List.of(r);
+        for (PreparedJoin j : joins) {
+          List<Row> next = new ArrayList<>(1);
+          for (Row x : joined) {
+            joinOne(x, j, constants, next);
+          }
+          joined = next;
         }
-        k[n] = r;
-        keyed.add(k);
-      }
-      keyed.sort(
-          (a, b) -> {
-            for (int i = 0; i < n; i++) {
-              int c = compareNullsLast(a[i], b[i]);
-              if (c != 0) {
-                return q.orderBy.get(i).desc ? -c : c;
-              }
+        for (Row x : joined) {
+          if (all(late, x, constants)) {
+            if (total >= offset && total < offset + limit) {
+              window.add(x);
             }
-            return 0;
-          });
-      rows = new ArrayList<>(keyed.size());
-      for (Object[] k : keyed) {
-        rows.add((Row) k[n]);
+            total++;
+          }
+        }
       }
+      rows = window;
+    } else {
+      for (Join j : q.joins) {
+        PreparedJoin pj = prepare(j);
+        List<Row> next = new ArrayList<>(rows.size());
+        for (Row l : rows) {
+          joinOne(l, pj, constants, next);
+        }
+        rows = next;
+      }
+      if (!late.isEmpty()) {
+        List<Row> kept = new ArrayList<>();
+        for (Row r : rows) {
+          if (all(late, r, constants)) {
+            kept.add(r);
+          }
+        }
+        rows = kept;
+      }
+      sort(rows, q.orderBy, constants);
+      total = rows.size();
+      rows = rows.subList(Math.min(offset, total), Math.min(total, offset + limit));
     }
-    List<Map<String, String>> out = new ArrayList<>(Math.min(limit, rows.size()));
-    for (Row r :
-        rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit))) {
+    List<Map<String, String>> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
       Map<String, String> item = new LinkedHashMap<>();
       for (Item it : q.select) {
         Object v = eval(it.expr, r, constants);
@@ -129,7 +142,7 @@ final class SuiteQlEngine {
       }
       out.add(item);
     }
-    return new Result(out, rows.size());
+    return new Result(out, total);
   }
 
   private boolean all(List<Expr> conditions, Row r, Map<Call, Object> constants) {
@@ -178,7 +191,40 @@ final class SuiteQlEngine {
     return source;
   }
 
-  private List<Row> join(List<Row> left, Join j, Map<Call, Object> constants) {
+  private record PreparedJoin(
+      Join join, Expr leftExpr, Map<String, List<Map<String, Object>>> index) {}
+
+  private void sort(List<Row> rows, List<Order> orderBy, Map<Call, Object> constants) {
+    if (orderBy.isEmpty()) {
+      return;
+    }
+    int n = orderBy.size();
+    List<Object[]> keyed = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Object[] k = new Object[n + 1];
+      for (int i = 0; i < n; i++) {
+        k[i] = eval(orderBy.get(i).expr, r, constants);
+      }
+      k[n] = r;
+      keyed.add(k);
+    }
+    keyed.sort(
+        (a, b) -> {
+          for (int i = 0; i < n; i++) {
+            int c = compareNullsLast(a[i], b[i]);
+            if (c != 0) {
+              return orderBy.get(i).desc ? -c : c;
+            }
+          }
+          return 0;
+        });
+    rows.clear();
+    for (Object[] k : keyed) {
+      rows.add((Row) k[n]);
+    }
+  }
+
+  private PreparedJoin prepare(Join j) {
     List<Map<String, Object>> right = source(j.table);
     // hash on the first "right.col = left.col" equality of the ON clause
     String rightKey = null;
@@ -202,35 +248,59 @@ final class SuiteQlEngine {
     if (rightKey == null) {
       throw new SuiteQlException("a join needs an equality between the two tables");
     }
-    Map<String, List<Map<String, Object>>> index = new HashMap<>();
-    for (Map<String, Object> r : right) {
-      Object k = r.get(rightKey);
-      if (k != null) {
-        index.computeIfAbsent(key(k), x -> new ArrayList<>()).add(r);
-      }
-    }
-    List<Row> out = new ArrayList<>(left.size());
-    for (Row l : left) {
-      Object k = eval(leftExpr, l, constants);
-      boolean matched = false;
-      if (k != null) {
-        for (Map<String, Object> r : index.getOrDefault(key(k), List.of())) {
-          Map<String, Map<String, Object>> merged = new HashMap<>(l.byAlias);
-          merged.put(j.table.alias, r);
-          Row m = new Row(merged);
-          if (truthy(eval(j.on, m, constants))) {
-            out.add(m);
-            matched = true;
-          }
+    return new PreparedJoin(j, leftExpr, index(right, rightKey));
+  }
+
+  private void joinOne(Row l, PreparedJoin pj, Map<Call, Object> constants, List<Row> out) {
+    Join j = pj.join();
+    Object k = eval(pj.leftExpr(), l, constants);
+    boolean matched = false;
+    if (k != null) {
+      for (Map<String, Object> r : pj.index().getOrDefault(key(k), List.of())) {
+        Map<String, Map<String, Object>> merged = new HashMap<>(l.byAlias);
+        merged.put(j.table.alias, r);
+        Row m = new Row(merged);
+        if (truthy(eval(j.on, m, constants))) {
+          out.add(m);
+          matched = true;
         }
       }
-      if (!matched && j.left) {
-        Map<String, Map<String, Object>> merged = new HashMap<>(l.byAlias);
-        merged.put(j.table.alias, null);
-        out.add(new Row(merged));
-      }
     }
-    return out;
+    if (!matched && j.left) {
+      Map<String, Map<String, Object>> merged = new HashMap<>(l.byAlias);
+      merged.put(j.table.alias, null);
+      out.add(new Row(merged));
+    }
+  }
+
+  /** Hash indexes of unchanged tables are reused (the table list is the same object). */
+  private final Map<List<Map<String, Object>>, Map<String, Map<String, List<Map<String, Object>>>>>
+      indexes = new IdentityHashMap<>();
+
+  private Map<String, List<Map<String, Object>>> index(
+      List<Map<String, Object>> rows, String column) {
+    synchronized (indexes) {
+      Map<String, Map<String, List<Map<String, Object>>>> byColumn = indexes.get(rows);
+      if (byColumn == null) {
+        if (indexes.size() > 32) {
+          indexes.clear();
+        }
+        byColumn = new HashMap<>();
+        indexes.put(rows, byColumn);
+      }
+      return byColumn.computeIfAbsent(
+          column,
+          c -> {
+            Map<String, List<Map<String, Object>>> index = new HashMap<>();
+            for (Map<String, Object> r : rows) {
+              Object k = r.get(c);
+              if (k != null) {
+                index.computeIfAbsent(key(k), x -> new ArrayList<>()).add(r);
+              }
+            }
+            return index;
+          });
+    }
   }
 
   private static String key(Object v) {

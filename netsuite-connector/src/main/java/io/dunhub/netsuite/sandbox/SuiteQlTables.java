@@ -26,8 +26,26 @@ final class SuiteQlTables {
     this.store = store;
   }
 
-  /** The rows of a table, or null when SuiteQL has no such table. */
+  private final Map<String, Object[]> tables = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The rows of a table, or null when SuiteQL has no such table. Unchanged tables are reused. */
   List<Map<String, Object>> rows(String table) {
+    long version = store.version();
+    Object[] hit = tables.get(table);
+    if (hit != null && (Long) hit[0] == version) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> rows = (List<Map<String, Object>>) hit[1];
+      return rows;
+    }
+    List<Map<String, Object>> rows = build(table);
+    if (rows != null) {
+      rows = java.util.Collections.unmodifiableList(rows);
+      tables.put(table, new Object[] {version, rows});
+    }
+    return rows;
+  }
+
+  private List<Map<String, Object>> build(String table) {
     return switch (table) {
       case "customer" -> map("customer", "customer", this::customer);
       case "contact" -> map("contact", "contact", this::contact);
