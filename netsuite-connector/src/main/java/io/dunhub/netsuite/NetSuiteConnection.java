@@ -11,8 +11,11 @@ import io.dunhub.netsuite.auth.M2mTokenSource;
 import io.dunhub.netsuite.auth.TbaAuthorizer;
 import io.dunhub.netsuite.internal.NetSuiteHttp;
 import io.dunhub.netsuite.internal.NetSuiteRecordSink;
+import io.dunhub.netsuite.internal.Prefetch;
 import io.dunhub.netsuite.internal.StreamQuery;
 import io.dunhub.netsuite.internal.SuiteQlStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 
 /** One NetSuite account with its credentials. Thread-safe; opening it makes no call. */
@@ -22,6 +25,7 @@ final class NetSuiteConnection implements Connection {
   private final ConnectionContext context;
   private final Capabilities capabilities;
   private final NetSuiteHttp http;
+  private final Map<String, Prefetch> prefetches = new ConcurrentHashMap<>();
 
   NetSuiteConnection(
       NetSuiteSettings settings, ConnectionContext context, Capabilities capabilities) {
@@ -94,7 +98,9 @@ final class NetSuiteConnection implements Connection {
         settings.subsidiaries(),
         settings.timeZone(),
         context.clock(),
-        settings.readLag());
+        settings.readLag(),
+        prefetches.computeIfAbsent(stream, s -> new Prefetch()),
+        settings.prefetchPages());
   }
 
   @Override

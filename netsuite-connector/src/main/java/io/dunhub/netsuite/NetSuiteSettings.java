@@ -32,7 +32,8 @@ public record NetSuiteSettings(
     int maxConcurrency,
     Duration connectTimeout,
     Duration readTimeout,
-    Duration readLag) {
+    Duration readLag,
+    int prefetchPages) {
 
   /** How the connection signs in. */
   public enum AuthMode {
@@ -91,6 +92,12 @@ public record NetSuiteSettings(
               false,
               "5",
               "requests in flight for this account, shared by every worker of the process")
+          .define(
+              "prefetchPages",
+              ConfigSpec.Type.INT,
+              false,
+              "pages a read fetches ahead in parallel (by offset, checked by totalResults);"
+                  + " default maxConcurrency - 1; 0 = off")
           .define("connectTimeoutSeconds", ConfigSpec.Type.INT, false, "10", "connect timeout")
           .define("readTimeoutSeconds", ConfigSpec.Type.INT, false, "60", "read timeout")
           .define(
@@ -207,7 +214,8 @@ public record NetSuiteSettings(
         s.getInt("maxConcurrency", 5),
         Duration.ofSeconds(s.getInt("connectTimeoutSeconds", 10)),
         Duration.ofSeconds(s.getInt("readTimeoutSeconds", 60)),
-        Duration.ofSeconds(s.getInt("readLagSeconds", 5)));
+        Duration.ofSeconds(s.getInt("readLagSeconds", 5)),
+        s.getInt("prefetchPages", Math.max(0, s.getInt("maxConcurrency", 5) - 1)));
   }
 
   /** The token endpoint, which is also the JWT's audience. */

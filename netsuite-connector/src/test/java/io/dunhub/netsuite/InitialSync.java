@@ -20,7 +20,14 @@ final class InitialSync {
 
   /** What one run measured. */
   record Result(
-      int invoices, int records, long suiteQlCalls, long tokenCalls, long rejected, Duration wall) {
+      int invoices,
+      int records,
+      long suiteQlCalls,
+      long tokenCalls,
+      long rejected,
+      Duration wall,
+      Duration sandboxCpu,
+      int maxInFlight) {
 
     long calls() {
       return suiteQlCalls + tokenCalls;
@@ -66,7 +73,9 @@ final class InitialSync {
           ns.calls("suiteql"),
           ns.calls("token"),
           ns.calls("rejected:429"),
-          wall);
+          wall,
+          ns.serverTime(),
+          ns.maxInFlight());
     }
   }
 }

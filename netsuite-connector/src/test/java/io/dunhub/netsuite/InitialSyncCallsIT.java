@@ -16,4 +16,14 @@ class InitialSyncCallsIT {
     assertThat(r.calls()).isLessThanOrEqualTo((long) Math.floor(r.minimumCalls() * 1.05));
     assertThat(r.rejected()).isZero();
   }
+
+  @Test
+  void pagesAreFetchedAheadInParallelUnderTheCap() {
+    InitialSync.Result r = InitialSync.run(100, 50, Duration.ofMillis(20), 5);
+
+    assertThat(r.records()).isEqualTo(5_000);
+    assertThat(r.maxInFlight()).isGreaterThan(1).isLessThanOrEqualTo(5);
+    assertThat(r.calls()).isLessThanOrEqualTo((long) Math.floor(r.minimumCalls() * 1.05));
+    assertThat(r.rejected()).isZero();
+  }
 }

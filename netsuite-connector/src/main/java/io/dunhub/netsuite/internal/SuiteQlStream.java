@@ -16,10 +16,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reads one stream through SuiteQL with keyset paging: each page asks for rows after the last
@@ -43,28 +48,48 @@ public final class SuiteQlStream implements SourceStream {
   private final ZoneId zone;
   private final Clock clock;
   private final Duration readLag;
+  private final Prefetch prefetch;
+  private final int prefetchPages;
 
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "netsuite-prefetch");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * @param prefetch where this stream's pages fetched ahead are kept (one per connection and
+   *     stream, so it outlives this object)
+   * @param prefetchPages how many further pages a read may fetch at once (0: none)
+   */
   public SuiteQlStream(
       NetSuiteHttp http,
       StreamQuery query,
       Set<Long> subsidiaries,
       ZoneId zone,
       Clock clock,
-      Duration readLag) {
+      Duration readLag,
+      Prefetch prefetch,
+      int prefetchPages) {
     this.http = http;
     this.query = query;
     this.subsidiaries = subsidiaries;
     this.zone = zone;
     this.clock = clock;
     this.readLag = readLag;
+    this.prefetch = prefetch;
+    this.prefetchPages = prefetchPages;
   }
 
   @Override
   public Page readPage(Watermark watermark, int limit) {
     String afterTime = null;
     Long afterId = null;
-    if (watermark != null && !watermark.value().isEmpty()) {
-      int bar = watermark.value().indexOf('|');
+    String from = watermark == null ? "" : watermark.value();
+    if (!from.isEmpty()) {
+      int bar = from.indexOf('|');
       if (bar < 0) {
         throw new PermanentException(
             "read "
@@ -73,18 +98,18 @@ public final class SuiteQlStream implements SourceStream {
                 + watermark
                 + "' is not a NetSuite watermark");
       }
-      afterTime = watermark.value().substring(0, bar);
-      afterId = Long.valueOf(watermark.value().substring(bar + 1));
+      afterTime = from.substring(0, bar);
+      afterId = Long.valueOf(from.substring(bar + 1));
     }
-    String until = LOCAL.format(LocalDateTime.ofInstant(clock.instant().minus(readLag), zone));
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
-    JsonNode reply = suiteQl(query.page(afterTime, afterId, until, subsidiaries), size);
-    List<ObjectNode> rows = new ArrayList<>();
-    for (JsonNode item : reply.path("items")) {
-      ObjectNode row = ((ObjectNode) item).deepCopy();
-      row.remove("links");
-      rows.add(row);
+    String key = from + "#" + size;
+    Prefetch.Fetched page = prefetch.take(key);
+    if (page == null) {
+      page = fetch(afterTime, afterId, size, key);
+    } else {
+      prefetch.remember(next(page.rows(), from) + "#" + size, page.remainingAfter());
     }
+    List<ObjectNode> rows = page.rows();
     if (query.stream().equals("customerPayment") && !rows.isEmpty()) {
       attachApplications(rows);
     }
@@ -103,18 +128,108 @@ public final class SuiteQlStream implements SourceStream {
     if (records.isEmpty()) {
       return new Page(records, watermark == null ? new Watermark("") : watermark, false);
     }
-    ObjectNode last = rows.get(rows.size() - 1);
-    Watermark next =
-        new Watermark(last.path("lastmodified").asText() + "|" + last.path("id").asText());
-    return new Page(records, next, reply.path("hasMore").asBoolean(false));
+    return new Page(records, new Watermark(next(rows, from)), page.hasMore());
   }
 
-  private JsonNode suiteQl(String q, int limit) {
+  private static String next(List<ObjectNode> rows, String from) {
+    if (rows.isEmpty()) {
+      return from;
+    }
+    ObjectNode last = rows.get(rows.size() - 1);
+    return last.path("lastmodified").asText() + "|" + last.path("id").asText();
+  }
+
+  /**
+   * Fetches the page after the watermark. When an earlier reply told how many rows are left, it
+   * fetches up to {@code prefetchPages} further pages of the same query at once, by offset, and
+   * keeps them for the next reads: the query's upper time bound is the same for all, so the row set
+   * can only shrink (a changed record moves past the bound), and when every reply reports the same
+   * {@code totalResults} the set did not change and the pages line up exactly. Otherwise only the
+   * first page is used.
+   */
+  private Prefetch.Fetched fetch(String afterTime, Long afterId, int size, String key) {
+    String until = LOCAL.format(LocalDateTime.ofInstant(clock.instant().minus(readLag), zone));
+    String q = query.page(afterTime, afterId, until, subsidiaries);
+    long left = prefetch.remainingAt(key);
+    int batch =
+        left <= size || prefetchPages == 0
+            ? 1
+            : (int) Math.min(1 + prefetchPages, (left + size - 1) / size);
+    if (batch == 1) {
+      JsonNode reply = suiteQl(q, size, 0);
+      Prefetch.Fetched first = fetched(reply);
+      prefetch.remember(
+          next(first.rows(), from(afterTime, afterId)) + "#" + size, first.remainingAfter());
+      return first;
+    }
+    List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+    for (int i = 0; i < batch; i++) {
+      int offset = i * size;
+      replies.add(CompletableFuture.supplyAsync(() -> suiteQl(q, size, offset), POOL));
+    }
+    JsonNode firstReply;
+    try {
+      firstReply = replies.get(0).join();
+    } catch (CompletionException e) {
+      replies.forEach(f -> f.cancel(true));
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    Prefetch.Fetched first = fetched(firstReply);
+    long total = firstReply.path("totalResults").asLong(-1);
+    Map<String, Prefetch.Fetched> ahead = new HashMap<>();
+    Map<String, Long> leftAt = new HashMap<>();
+    String previous = next(first.rows(), from(afterTime, afterId));
+    leftAt.put(previous + "#" + size, first.remainingAfter());
+    boolean consistent = first.rows().size() == size;
+    for (int i = 1; i < batch && consistent; i++) {
+      JsonNode reply;
+      try {
+        reply = replies.get(i).join();
+      } catch (CompletionException e) {
+        break;
+      }
+      if (reply.path("totalResults").asLong(-2) != total) {
+        consistent = false;
+        break;
+      }
+      Prefetch.Fetched page = fetched(reply);
+      ahead.put(previous + "#" + size, page);
+      previous = next(page.rows(), previous);
+      leftAt.put(previous + "#" + size, page.remainingAfter());
+      consistent = page.rows().size() == size;
+    }
+    if (!consistent) {
+      ahead.clear();
+      leftAt.clear();
+      leftAt.put(next(first.rows(), from(afterTime, afterId)) + "#" + size, first.remainingAfter());
+    }
+    prefetch.keep(ahead, leftAt);
+    return first;
+  }
+
+  private static String from(String afterTime, Long afterId) {
+    return afterTime == null ? "" : afterTime + "|" + afterId;
+  }
+
+  private static Prefetch.Fetched fetched(JsonNode reply) {
+    List<ObjectNode> rows = new ArrayList<>();
+    for (JsonNode item : reply.path("items")) {
+      ObjectNode row = ((ObjectNode) item).deepCopy();
+      row.remove("links");
+      rows.add(row);
+    }
+    long total = reply.path("totalResults").asLong(0);
+    long offset = reply.path("offset").asLong(0);
+    return new Prefetch.Fetched(
+        rows, reply.path("hasMore").asBoolean(false), Math.max(0, total - offset - rows.size()));
+  }
+
+  private JsonNode suiteQl(String q, int limit, int offset) {
     ObjectNode body = JSON.createObjectNode().put("q", q);
     NetSuiteHttp.Reply reply =
         http.call(
             "POST",
-            "/services/rest/query/v1/suiteql?limit=" + limit + "&offset=0",
+            "/services/rest/query/v1/suiteql?limit=" + limit + "&offset=" + offset,
             body,
             "transient",
             status -> status == 200,
@@ -135,7 +250,7 @@ public final class SuiteQlStream implements SourceStream {
       ids.add(p.path("id").asText());
       byPayment.put(p.path("id").asText(), p.putArray("apply"));
     }
-    JsonNode reply = suiteQl(StreamQuery.applications(ids), MAX_PAGE);
+    JsonNode reply = suiteQl(StreamQuery.applications(ids), MAX_PAGE, 0);
     for (JsonNode item : reply.path("items")) {
       ArrayNode apply = byPayment.get(item.path("payment").asText());
       if (apply != null) {

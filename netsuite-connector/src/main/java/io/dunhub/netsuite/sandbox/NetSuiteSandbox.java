@@ -55,6 +55,7 @@ public final class NetSuiteSandbox implements AutoCloseable {
   private volatile Duration latency = Duration.ZERO;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final LongAdder serverNanos = new LongAdder();
 
   private NetSuiteSandbox(String realm, Clock clock, ZoneId companyZone) {
     this.realm = realm;
@@ -188,7 +189,16 @@ public final class NetSuiteSandbox implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /**
+   * The time the sandbox spent computing replies (SuiteQL, records), without the injected latency:
+   * what a benchmark subtracts to see the connector's own share.
+   */
+  public Duration serverTime() {
+    return Duration.ofNanos(serverNanos.sum());
+  }
+
   public void resetCalls() {
+    serverNanos.reset();
     calls.clear();
     maxInFlight.set(0);
   }
@@ -276,8 +286,18 @@ public final class NetSuiteSandbox implements AutoCloseable {
         }
         return r;
       }
-      return api.handle(
-          method, pathOnly, query(path), req.getHeader("Prefer"), req.getBodyAsString(), baseUrl());
+      long t0 = System.nanoTime();
+      try {
+        return api.handle(
+            method,
+            pathOnly,
+            query(path),
+            req.getHeader("Prefer"),
+            req.getBodyAsString(),
+            baseUrl());
+      } finally {
+        serverNanos.add(System.nanoTime() - t0);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Reply.error(503, "UNEXPECTED_ERROR", "Interrupted.", null);

@@ -192,7 +192,7 @@ final class SuiteQlEngine {
   }
 
   private record PreparedJoin(
-      Join join, Expr leftExpr, Map<String, List<Map<String, Object>>> index) {}
+      Join join, Expr leftExpr, Map<Object, List<Map<String, Object>>> index) {}
 
   private void sort(List<Row> rows, List<Order> orderBy, Map<Call, Object> constants) {
     if (orderBy.isEmpty()) {
@@ -274,13 +274,13 @@ final class SuiteQlEngine {
   }
 
   /** Hash indexes of unchanged tables are reused (the table list is the same object). */
-  private final Map<List<Map<String, Object>>, Map<String, Map<String, List<Map<String, Object>>>>>
+  private final Map<List<Map<String, Object>>, Map<String, Map<Object, List<Map<String, Object>>>>>
       indexes = new IdentityHashMap<>();
 
-  private Map<String, List<Map<String, Object>>> index(
+  private Map<Object, List<Map<String, Object>>> index(
       List<Map<String, Object>> rows, String column) {
     synchronized (indexes) {
-      Map<String, Map<String, List<Map<String, Object>>>> byColumn = indexes.get(rows);
+      Map<String, Map<Object, List<Map<String, Object>>>> byColumn = indexes.get(rows);
       if (byColumn == null) {
         if (indexes.size() > 32) {
           indexes.clear();
@@ -291,7 +291,7 @@ final class SuiteQlEngine {
       return byColumn.computeIfAbsent(
           column,
           c -> {
-            Map<String, List<Map<String, Object>>> index = new HashMap<>();
+            Map<Object, List<Map<String, Object>>> index = new HashMap<>();
             for (Map<String, Object> r : rows) {
               Object k = r.get(c);
               if (k != null) {
@@ -303,11 +303,15 @@ final class SuiteQlEngine {
     }
   }
 
-  private static String key(Object v) {
+  private static Object key(Object v) {
     if (v instanceof BigDecimal d) {
-      return d.stripTrailingZeros().toPlainString();
+      BigDecimal n = d.stripTrailingZeros();
+      return n.scale() <= 0 ? (Object) n.longValueExact() : n.toPlainString();
     }
-    return v.toString();
+    if (v instanceof String str && digits(str) && str.length() < 18) {
+      return Long.valueOf(str);
+    }
+    return v;
   }
 
   private static String owner(Column c) {
@@ -357,13 +361,14 @@ final class SuiteQlEngine {
       return found != in.negated;
     }
     if (e instanceof Call call) {
-      if (call.args.stream().allMatch(a -> a instanceof Literal)) {
-        if (!constants.containsKey(call)) {
-          constants.put(call, call(call, row, constants));
-        }
+      if (constants.containsKey(call)) {
         return constants.get(call);
       }
-      return call(call, row, constants);
+      Object v = call(call, row, constants);
+      if (call.args.stream().allMatch(a -> a instanceof Literal)) {
+        constants.put(call, v);
+      }
+      return v;
     }
     Binary b = (Binary) e;
     if (b.op.equals("AND")) {
@@ -471,6 +476,12 @@ final class SuiteQlEngine {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int compare(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return Long.compare(x, y);
+    }
+    if (a instanceof Instant x && b instanceof Instant y) {
+      return x.compareTo(y);
+    }
     BigDecimal na = number(a);
     BigDecimal nb = number(b);
     if (na != null && nb != null) {
@@ -485,6 +496,18 @@ final class SuiteQlEngine {
     return a.toString().compareTo(b.toString());
   }
 
+  private static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static BigDecimal number(Object v) {
     if (v instanceof BigDecimal d) {
       return d;
@@ -495,7 +518,7 @@ final class SuiteQlEngine {
     if (v instanceof Integer i) {
       return BigDecimal.valueOf(i);
     }
-    if (v instanceof String s && !s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+    if (v instanceof String s && digits(s)) {
       return new BigDecimal(s);
     }
     return null;
@@ -731,7 +754,8 @@ final class SuiteQlEngine {
         case 's':
           return new Literal(t.text);
         case 'n':
-          return new Literal(new BigDecimal(t.text));
+          return new Literal(
+              t.text.contains(".") ? new BigDecimal(t.text) : (Object) Long.valueOf(t.text));
         case 'o':
           if (t.text.equals("(")) {
             Expr e = expr();
