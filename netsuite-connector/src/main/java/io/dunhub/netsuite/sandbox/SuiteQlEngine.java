@@ -63,6 +63,62 @@ final class SuiteQlEngine {
     Parser p = new Parser(Lexer.lex(sql));
     Query q = p.query();
     Map<Call, Object> constants = new IdentityHashMap<>();
+    List<List<Map<String, Object>>> sources = new ArrayList<>();
+    sources.add(source(q.from));
+    for (Join j : q.joins) {
+      sources.add(source(j.table));
+    }
+    List<Row> all;
+    // the same query over unchanged tables (a batch of pages read ahead) is computed once
+    synchronized (locks.computeIfAbsent(sql, k -> new Object())) {
+      Object[] hit = results.get(sql);
+      if (hit != null && same(sources, hit[0])) {
+        @SuppressWarnings("unchecked")
+        List<Row> cached = (List<Row>) hit[1];
+        all = cached;
+      } else {
+        all = evaluate(q, constants);
+        if (results.size() > 16) {
+          results.clear();
+          locks.clear();
+        }
+        results.put(sql, new Object[] {sources, all});
+      }
+    }
+    int total = all.size();
+    List<Row> rows = all.subList(Math.min(offset, total), Math.min(total, offset + limit));
+    List<Map<String, String>> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Map<String, String> item = new LinkedHashMap<>();
+      for (Item it : q.select) {
+        Object v = eval(it.expr, r, constants);
+        if (v != null) {
+          item.put(it.alias, render(v));
+        }
+      }
+      out.add(item);
+    }
+    return new Result(out, total);
+  }
+
+  private final Map<String, Object[]> results = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static boolean same(List<List<Map<String, Object>>> sources, Object cached) {
+    List<?> old = (List<?>) cached;
+    if (old.size() != sources.size()) {
+      return false;
+    }
+    for (int i = 0; i < old.size(); i++) {
+      if (old.get(i) != sources.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every row of the query, filtered and ordered. */
+  private List<Row> evaluate(Query q, Map<Call, Object> constants) {
     List<Expr> where = q.where == null ? List.of() : conjuncts(q.where);
     // conditions on the first table alone are applied while scanning it
     List<Expr> early = new ArrayList<>();
@@ -79,7 +135,6 @@ final class SuiteQlEngine {
         rows.add(r);
       }
     }
-    int total;
     boolean sortFirst = q.orderBy.stream().allMatch(o -> onlyAlias(o.expr, q.from.alias));
     if (sortFirst) {
       // order the first table's rows, then join row by row: only the page is kept
@@ -88,8 +143,7 @@ final class SuiteQlEngine {
       for (Join j : q.joins) {
         joins.add(prepare(j));
       }
-      List<Row> window = new ArrayList<>();
-      total = 0;
+      List<Row> matched = new ArrayList<>();
       for (Row r : rows) {
         List<Row> joined = List.of(r);
         for (PreparedJoin j : joins) {
@@ -101,14 +155,11 @@ final class SuiteQlEngine {
         }
         for (Row x : joined) {
           if (all(late, x, constants)) {
-            if (total >= offset && total < offset + limit) {
-              window.add(x);
-            }
-            total++;
+            matched.add(x);
           }
         }
       }
-      rows = window;
+      rows = matched;
     } else {
       for (Join j : q.joins) {
         PreparedJoin pj = prepare(j);
@@ -128,21 +179,8 @@ final class SuiteQlEngine {
         rows = kept;
       }
       sort(rows, q.orderBy, constants);
-      total = rows.size();
-      rows = rows.subList(Math.min(offset, total), Math.min(total, offset + limit));
     }
-    List<Map<String, String>> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      Map<String, String> item = new LinkedHashMap<>();
-      for (Item it : q.select) {
-        Object v = eval(it.expr, r, constants);
-        if (v != null) {
-          item.put(it.alias, render(v));
-        }
-      }
-      out.add(item);
-    }
-    return new Result(out, total);
+    return rows;
   }
 
   private boolean all(List<Expr> conditions, Row r, Map<Call, Object> constants) {
