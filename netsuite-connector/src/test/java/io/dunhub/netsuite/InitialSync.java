@@ -27,6 +27,7 @@ final class InitialSync {
       long rejected,
       Duration wall,
       Duration sandboxCpu,
+      Duration suiteQlCompute,
       int maxInFlight) {
 
     long calls() {
@@ -41,6 +42,11 @@ final class InitialSync {
   private InitialSync() {}
 
   static Result run(int customers, int invoicesPerCustomer, Duration latency, int cap) {
+    return run(customers, invoicesPerCustomer, latency, cap, cap - 1);
+  }
+
+  static Result run(
+      int customers, int invoicesPerCustomer, Duration latency, int cap, int prefetchPages) {
     try (NetSuiteSandbox ns = NetSuiteSandbox.start("1234567_SB1", Clock.systemUTC())) {
       SandboxSeed.company(ns, 7L, customers, invoicesPerCustomer);
       ns.concurrencyLimit(cap);
@@ -50,7 +56,13 @@ final class InitialSync {
               .open(
                   new ConnectionContext(
                       TestCredentials.m2m(
-                          ns, "bench", Map.of("maxConcurrency", Integer.toString(cap))),
+                          ns,
+                          "bench",
+                          Map.of(
+                              "maxConcurrency",
+                              Integer.toString(cap),
+                              "prefetchPages",
+                              Integer.toString(prefetchPages))),
                       Clock.systemUTC(),
                       new InMemoryTokenStore(),
                       new OkHttpClient()));
@@ -75,6 +87,7 @@ final class InitialSync {
           ns.calls("rejected:429"),
           wall,
           ns.serverTime(),
+          ns.suiteQlComputeTime(),
           ns.maxInFlight());
     }
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  *   -Dtest=InitialSyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true
  * </pre>
  *
- * and read {@code
+ * (add {@code -DprefetchPages=0} for plain sequential keyset paging) and read {@code
  * netsuite-connector/target/surefire-reports/io.dunhub.netsuite.InitialSyncBenchmark-output.txt}.
  */
 class InitialSyncBenchmark {
@@ -21,7 +21,9 @@ class InitialSyncBenchmark {
   void fiftyThousandInvoices() {
     Duration latency = Duration.ofMillis(100);
     int cap = 5;
-    InitialSync.Result r = InitialSync.run(500, 100, latency, cap);
+    int prefetch = Integer.getInteger("prefetchPages", cap - 1);
+    InitialSync.Result r = InitialSync.run(500, 100, latency, cap, prefetch);
+    System.out.printf("prefetchPages=%d%n", prefetch);
     long pages = (r.invoices() + 999) / 1000;
     Duration capFloor = latency.multipliedBy((pages + cap - 1) / cap);
     Duration serialFloor = latency.multipliedBy(pages);
@@ -30,8 +32,8 @@ class InitialSyncBenchmark {
             + "calls=%d (suiteql=%d token=%d) minimum=%d ratio=%.3f rejected429=%d%n"
             + "wall=%d ms; floor at cap %d = %d ms (ratio %.2f); floor of %d dependent pages = %d"
             + " ms (ratio %.2f)%n"
-            + "sandbox compute time (SuiteQL over 50,000 rows, summed over calls) = %d ms;"
-            + " most calls in flight = %d%n",
+            + "sandbox time in handlers (summed over calls, incl. waiting for a shared query) = %d"
+            + " ms; SuiteQL evaluation = %d ms; most calls in flight = %d%n",
         r.invoices(),
         r.records(),
         r.calls(),
@@ -48,6 +50,7 @@ class InitialSyncBenchmark {
         serialFloor.toMillis(),
         (double) r.wall().toMillis() / serialFloor.toMillis(),
         r.sandboxCpu().toMillis(),
+        r.suiteQlCompute().toMillis(),
         r.maxInFlight());
   }
 }

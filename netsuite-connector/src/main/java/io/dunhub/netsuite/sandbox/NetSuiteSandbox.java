@@ -197,7 +197,13 @@ public final class NetSuiteSandbox implements AutoCloseable {
     return Duration.ofNanos(serverNanos.sum());
   }
 
+  /** The time SuiteQL spent evaluating queries (a query shared by a batch counts once). */
+  public Duration suiteQlComputeTime() {
+    return api.engine().computeTime();
+  }
+
   public void resetCalls() {
+    api.engine().resetComputeTime();
     serverNanos.reset();
     calls.clear();
     maxInFlight.set(0);

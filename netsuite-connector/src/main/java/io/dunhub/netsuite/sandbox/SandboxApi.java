@@ -26,6 +26,10 @@ final class SandboxApi {
     this.suiteQl = suiteQl;
   }
 
+  SuiteQlEngine engine() {
+    return suiteQl;
+  }
+
   /** SuiteQL's cap on the rows one query can page through (100,000 in NetSuite). */
   void maxResults(int max) {
     this.maxResults = max;

@@ -77,8 +77,10 @@ final class SuiteQlEngine {
         List<Row> cached = (List<Row>) hit[1];
         all = cached;
       } else {
+        long t0 = System.nanoTime();
         all = evaluate(q, constants);
-        if (results.size() > 16) {
+        computeNanos.add(System.nanoTime() - t0);
+        if (results.size() > 2) {
           results.clear();
           locks.clear();
         }
@@ -102,6 +104,18 @@ final class SuiteQlEngine {
   }
 
   private final Map<String, Object[]> results = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.LongAdder computeNanos =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /** Time spent evaluating queries (not waiting for another thread's identical query). */
+  java.time.Duration computeTime() {
+    return java.time.Duration.ofNanos(computeNanos.sum());
+  }
+
+  void resetComputeTime() {
+    computeNanos.reset();
+  }
+
   private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static boolean same(List<List<Map<String, Object>>> sources, Object cached) {
