@@ -121,6 +121,12 @@ final class NetSuiteSandboxFixture implements ConnectorFixture {
   }
 
   @Override
+  public boolean injectLostResponse() {
+    sandbox.loseNextWriteResponses(1);
+    return true;
+  }
+
+  @Override
   public long hostCalls() {
     return sandbox.totalCalls() - sandbox.calls("token");
   }

@@ -56,6 +56,7 @@ public final class NetSuiteSandbox implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final LongAdder serverNanos = new LongAdder();
+  private final AtomicInteger lostWrites = new AtomicInteger();
 
   private NetSuiteSandbox(String realm, Clock clock, ZoneId companyZone) {
     this.realm = realm;
@@ -168,6 +169,14 @@ public final class NetSuiteSandbox implements AutoCloseable {
     synchronized (faults) {
       faults.add(new Fault(pathPart, status, errorCode, retryAfter, new AtomicInteger(times)));
     }
+  }
+
+  /**
+   * The next {@code times} writes (POST, PUT, PATCH) are applied but their replies are lost: the
+   * connection is reset, as when a network fails after NetSuite committed.
+   */
+  public void loseNextWriteResponses(int times) {
+    lostWrites.set(times);
   }
 
   /** Calls by kind: {@code token}, {@code suiteql}, {@code record:<type>}, {@code rejected:429}. */
@@ -340,6 +349,16 @@ public final class NetSuiteSandbox implements AutoCloseable {
         r = handle(serveEvent.getRequest());
       } catch (RuntimeException e) {
         r = Reply.error(500, "UNEXPECTED_ERROR", "An unexpected error occurred.", null);
+      }
+      String method = serveEvent.getRequest().getMethod().getName();
+      if (r.status() < 300
+          && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
+          && !serveEvent.getRequest().getUrl().contains("/suiteql")
+          && !serveEvent.getRequest().getUrl().contains("/oauth2/")
+          && lostWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return ResponseDefinitionBuilder.responseDefinition()
+            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)
+            .build();
       }
       ResponseDefinitionBuilder b =
           ResponseDefinitionBuilder.responseDefinition().withStatus(r.status());
