@@ -1,0 +1,45 @@
+package io.dunhub.core.http;
+
+import io.dunhub.core.connector.RateLimit;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The throttles of a process, one per connection name, so every worker that opens the same
+ * connection shares one bucket, one concurrency cap and one pause. {@link #shared()} is the
+ * process-wide registry; tests make their own.
+ */
+public final class ConnectionThrottles {
+
+  private static final ConnectionThrottles SHARED = new ConnectionThrottles();
+
+  private final Map<Key, ConnectionThrottle> throttles = new ConcurrentHashMap<>();
+
+  /** A process has one clock; tests have one each, and must not share throttles. */
+  private record Key(String connection, Clock clock) {}
+
+  /** The registry of this process. */
+  public static ConnectionThrottles shared() {
+    return SHARED;
+  }
+
+  /**
+   * The throttle of {@code connection} (on {@code clock}), made on first use from {@code limit}. A
+   * later call with a different limit (the connector's capabilities changed) replaces it.
+   */
+  public ConnectionThrottle forConnection(
+      String connection, RateLimit limit, Clock clock, Sleeper sleeper) {
+    return throttles.compute(
+        new Key(connection, clock),
+        (name, existing) ->
+            existing != null && existing.limit().equals(limit)
+                ? existing
+                : new ConnectionThrottle(limit, clock, sleeper));
+  }
+
+  /** Forgets a connection's throttle (the connection was removed). */
+  public void remove(String connection) {
+    throttles.keySet().removeIf(k -> k.connection().equals(connection));
+  }
+}
