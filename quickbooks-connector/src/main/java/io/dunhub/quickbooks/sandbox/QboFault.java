@@ -54,6 +54,16 @@ final class QboFault extends RuntimeException {
         null);
   }
 
+  /** The detail text of {@link #invalidReference()}. */
+  static final String INVALID_REFERENCE_DETAIL =
+      "Invalid Reference Id : Something you're trying to use has been made inactive. Check the"
+          + " fields with accounts, customers, items, vendors or employees.";
+
+  static QboFault invalidReference() {
+    return new QboFault(
+        400, "ValidationFault", "2500", "Invalid Reference Id", INVALID_REFERENCE_DETAIL, null);
+  }
+
   static QboFault authentication() {
     return new QboFault(
         401,

@@ -172,6 +172,11 @@ public final class QboSandbox implements AutoCloseable {
     inject(fault, times, "");
   }
 
+  /** The detail text QBO sends with {@link SandboxFault#VALIDATION}. */
+  public static String validationFaultDetail() {
+    return QboFault.INVALID_REFERENCE_DETAIL;
+  }
+
   /** Added to every reply. */
   public void latency(Duration latency) {
     this.latency = latency;

@@ -10,6 +10,8 @@ public enum SandboxFault {
   SERVER_ERROR_NO_FAULT,
   /** 401 {@code AuthenticationFailed} even with a valid token. */
   UNAUTHORIZED,
+  /** 400 {@code ValidationFault} "Invalid Reference Id" (code 2500): a permanent refusal. */
+  VALIDATION,
   /** 503 Service Unavailable with no body (a gateway in front of QBO). */
   UNAVAILABLE
 }

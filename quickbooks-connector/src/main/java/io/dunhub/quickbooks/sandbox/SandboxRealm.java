@@ -78,8 +78,11 @@ public final class SandboxRealm {
 
   // ---------------------------------------------------------------- writes
 
-  /** Creates an entity as QBO does; {@code at} stamps its metadata (seeding passes a past time). */
-  synchronized ObjectNode create(String entity, ObjectNode body, Instant at) {
+  /**
+   * Creates an entity as QBO does (validation, ids, balances); {@code at} stamps its metadata, as
+   * if a person had entered it then.
+   */
+  public synchronized ObjectNode create(String entity, ObjectNode body, Instant at) {
     ObjectNode row = body.deepCopy();
     row.remove("sparse");
     long id = nextId++;
@@ -107,6 +110,32 @@ public final class SandboxRealm {
 
   ObjectNode create(String entity, ObjectNode body) {
     return create(entity, body, clock.instant());
+  }
+
+  /**
+   * Changes fields of an entity as a person in QuickBooks would, at {@code at}: the {@code
+   * SyncToken} goes up and {@code LastUpdatedTime} becomes {@code at}.
+   */
+  public synchronized ObjectNode edit(String entity, String id, ObjectNode fields, Instant at) {
+    ObjectNode current = table(entity).get(parseId(id));
+    if (current == null) {
+      throw new IllegalArgumentException("no " + entity + " " + id + " in realm " + realmId);
+    }
+    ObjectNode next = current.deepCopy();
+    fields.fields().forEachRemaining(f -> next.set(f.getKey(), f.getValue()));
+    next.put("SyncToken", Long.toString(next.get("SyncToken").asLong() + 1));
+    next.with("MetaData").put("LastUpdatedTime", SandboxJson.time(at, zone));
+    table(entity).put(parseId(id), next);
+    return next.deepCopy();
+  }
+
+  /** Deletes an entity as a person would (CDC reports it as deleted). */
+  public synchronized void remove(String entity, String id) {
+    ObjectNode current = table(entity).get(parseId(id));
+    if (current == null) {
+      throw new IllegalArgumentException("no " + entity + " " + id + " in realm " + realmId);
+    }
+    delete(entity, current);
   }
 
   /** A sparse (merge) or full update, checked against the current {@code SyncToken}. */

@@ -252,6 +252,7 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
       case THROTTLE -> fault(QboFault.throttled(), time);
       case SERVER_ERROR -> fault(QboFault.server(), time);
       case UNAUTHORIZED -> fault(QboFault.authentication(), time);
+      case VALIDATION -> fault(QboFault.invalidReference(), time);
       case SERVER_ERROR_NO_FAULT ->
           reply(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>");
       case UNAVAILABLE -> reply(503, "text/plain", "Service Unavailable");
@@ -312,7 +313,8 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
     }
   }
 
-  private static Instant parseSince(String since) {
+  private static Instant parseSince(String raw) {
+    String since = raw.replace(' ', '+');
     try {
       return SandboxJson.parseTime(since);
     } catch (RuntimeException e) {
