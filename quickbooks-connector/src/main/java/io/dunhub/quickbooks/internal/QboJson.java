@@ -1,6 +1,7 @@
 package io.dunhub.quickbooks.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,8 @@ import com.intuit.ipp.data.IntuitResponse;
 import com.intuit.ipp.exception.SerializationException;
 import com.intuit.ipp.serialization.JSONSerializer;
 import io.dunhub.core.connector.PermanentException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.bind.JAXBElement;
 import javax.xml.namespace.QName;
 
@@ -39,6 +42,27 @@ public final class QboJson {
     } catch (SerializationException | java.io.IOException e) {
       throw new IllegalStateException(
           "cannot serialize a QuickBooks " + entity.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Many entities as QBO's JSON, in one pass of the SDK's serializer (which builds its object
+   * mapper afresh on every call: once per page, not once per record).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static List<ObjectNode> toJson(List<? extends IEntity> entities) {
+    if (entities.isEmpty()) {
+      return List.of();
+    }
+    try {
+      JAXBElement element =
+          new JAXBElement(new QName(NAMESPACE, "entities"), List.class, new ArrayList<>(entities));
+      JsonNode array = MAPPER.readTree(new JSONSerializer().serialize(element));
+      List<ObjectNode> out = new ArrayList<>(entities.size());
+      array.forEach(n -> out.add((ObjectNode) n));
+      return out;
+    } catch (SerializationException | java.io.IOException e) {
+      throw new IllegalStateException("cannot serialize QuickBooks entities", e);
     }
   }
 

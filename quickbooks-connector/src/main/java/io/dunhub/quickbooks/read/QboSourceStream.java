@@ -75,17 +75,13 @@ public final class QboSourceStream implements SourceStream {
         gateway.call("read " + entity + " page", null, ds -> ds.executeQuery(statement));
     List<? extends IEntity> entities =
         result.getEntities() == null ? List.of() : result.getEntities();
-    List<SourceRecord> records = new ArrayList<>(entities.size());
-    for (IEntity e : entities) {
-      records.add(record(e));
-    }
+    List<SourceRecord> records = records(entities);
     return page(watermark, from, records, records.size() == max);
   }
 
   private Page fromChanges(Watermark watermark, QboWatermark from, List<IEntity> changed, int max) {
     List<SourceRecord> after = new ArrayList<>();
-    for (IEntity e : changed) {
-      SourceRecord r = record(e);
+    for (SourceRecord r : records(changed)) {
       if (from.isBefore(r.lastModified(), r.hostId())) {
         after.add(r);
       }
@@ -117,7 +113,16 @@ public final class QboSourceStream implements SourceStream {
     return new Page(records, next.toWatermark(), hasMore);
   }
 
-  private SourceRecord record(IEntity e) {
+  private List<SourceRecord> records(List<? extends IEntity> entities) {
+    List<ObjectNode> raws = QboJson.toJson(entities);
+    List<SourceRecord> records = new ArrayList<>(entities.size());
+    for (int i = 0; i < entities.size(); i++) {
+      records.add(record(entities.get(i), raws.get(i)));
+    }
+    return records;
+  }
+
+  private SourceRecord record(IEntity e, ObjectNode raw) {
     if (!(e instanceof IntuitEntity entity) || entity.getId() == null) {
       throw new PermanentException("QuickBooks returned a " + this.entity + " without an Id");
     }
@@ -127,7 +132,6 @@ public final class QboSourceStream implements SourceStream {
           "QuickBooks returned " + this.entity + " " + entity.getId() + " without LastUpdatedTime");
     }
     Instant updated = entity.getMetaData().getLastUpdatedTime().toInstant();
-    ObjectNode raw = QboJson.toJson(entity);
     return new SourceRecord(
         this.entity, entity.getId(), entity.getSyncToken(), updated, deleted, raw);
   }

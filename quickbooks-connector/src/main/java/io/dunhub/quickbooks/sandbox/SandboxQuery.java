@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The subset of QBO's query language the connector uses: {@code SELECT * | COUNT(*) FROM Entity
@@ -87,7 +87,25 @@ record SandboxQuery(
     return a.compareToIgnoreCase(b);
   }
 
+  private static final java.util.Map<String, Instant> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Instant instant(String text) {
+    Instant known = PARSED.get(text);
+    if (known != null) {
+      return known;
+    }
+    Instant parsed = parseInstant(text);
+    if (parsed != null) {
+      if (PARSED.size() > 200_000) {
+        PARSED.clear();
+      }
+      PARSED.put(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static Instant parseInstant(String text) {
     try {
       return SandboxJson.parseTime(text);
     } catch (RuntimeException e) {
@@ -105,20 +123,49 @@ record SandboxQuery(
     return !s.isEmpty() && s.matches("-?\\d+(\\.\\d+)?");
   }
 
-  Comparator<ObjectNode> comparator() {
-    Comparator<ObjectNode> c = (x, y) -> 0;
-    for (Order o : orderBy) {
-      Comparator<ObjectNode> key =
-          (x, y) -> {
-            JsonNode a = field(x, o.field());
-            JsonNode b = field(y, o.field());
-            String sa = a == null ? "" : a.asText();
-            String sb = b == null ? "" : b.asText();
-            return compare(sa, sb);
-          };
-      c = c.thenComparing(o.descending() ? key.reversed() : key);
+  /** Sorts rows by the ORDERBY keys, each key parsed once per row. */
+  List<ObjectNode> sort(List<ObjectNode> rows) {
+    List<Map.Entry<List<Comparable<Object>>, ObjectNode>> keyed = new ArrayList<>(rows.size());
+    for (ObjectNode row : rows) {
+      List<Comparable<Object>> keys = new ArrayList<>(orderBy.size());
+      for (Order o : orderBy) {
+        JsonNode n = field(row, o.field());
+        keys.add(sortKey(n == null ? "" : n.isValueNode() ? n.asText() : n.path("value").asText()));
+      }
+      keyed.add(Map.entry(keys, row));
     }
-    return c;
+    keyed.sort(
+        (a, b) -> {
+          for (int i = 0; i < orderBy.size(); i++) {
+            Comparable<Object> x = a.getKey().get(i);
+            Comparable<Object> y = b.getKey().get(i);
+            int c =
+                x.getClass() == y.getClass()
+                    ? x.compareTo(y)
+                    : x.toString().compareTo(y.toString());
+            if (c != 0) {
+              return orderBy.get(i).descending() ? -c : c;
+            }
+          }
+          return 0;
+        });
+    List<ObjectNode> out = new ArrayList<>(rows.size());
+    keyed.forEach(e -> out.add(e.getValue()));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Comparable<Object> sortKey(String text) {
+    if (text.length() > 10 && text.charAt(4) == '-') {
+      Instant at = instant(text);
+      if (at != null) {
+        return (Comparable<Object>) (Comparable<?>) at;
+      }
+    }
+    if (isNumber(text)) {
+      return (Comparable<Object>) (Comparable<?>) new BigDecimal(text);
+    }
+    return (Comparable<Object>) (Comparable<?>) text.toLowerCase(Locale.ROOT);
   }
 
   /** Parses a statement, or throws the fault QBO answers for a bad one. */

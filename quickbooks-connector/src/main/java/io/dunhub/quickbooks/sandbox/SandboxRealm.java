@@ -242,11 +242,9 @@ public final class SandboxRealm {
       response.put("totalCount", rows.size());
       return response;
     }
-    Comparator<ObjectNode> order = q.comparator();
-    if (q.orderBy().isEmpty()) {
-      order = Comparator.comparingLong(r -> parseId(r.get("Id").asText()));
+    if (!q.orderBy().isEmpty()) {
+      rows = q.sort(rows);
     }
-    rows.sort(order);
     int from = Math.min(rows.size(), q.startPosition() - 1);
     int to = Math.min(rows.size(), from + q.maxResults());
     List<ObjectNode> page = rows.subList(from, to);
