@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 public final class SdkLogging {
 
   /** The SDK loggers that must never run below INFO. */
-  public static final String[] SECRET_LOGGERS = {"com.intuit.oauth2", "com.intuit.logger"};
+  public static final String[] SECRET_LOGGERS = {
+    "com.intuit.oauth2", "com.intuit.logger", "org.apache.http.headers", "org.apache.http.wire"
+  };
 
   private SdkLogging() {}
 
