@@ -82,9 +82,52 @@ class QuickBooksConnectionIT {
     assertThat(raw.path("BillEmail").path("Address").asText())
         .isEqualTo("ap@harbor-freight.example.com");
     assertThat(raw.path("Balance").decimalValue()).isEqualByComparingTo("1250.50");
+    assertThat(raw.path("Line").get(0).path("Amount").toString())
+        .as("amounts in plain notation")
+        .isEqualTo("1250.5");
     assertThat(raw.path("TotalAmt").decimalValue()).isEqualByComparingTo("1250.50");
     assertThat(raw.path("DueDate").asText()).isEqualTo("2026-03-01");
     assertThat(raw.path("CurrencyRef").path("value").asText()).isEqualTo("USD");
+  }
+
+  @Test
+  void caughtUpStreamsShareOneCdcCallThatAlsoReportsDeletions() {
+    // CDC reaches back 30 days: this company changed within the last hours
+    Instant earlier = clock.instant().minus(Duration.ofHours(3));
+    qbo.realm.edit(
+        "Customer", qbo.customerId, JSON.objectNode().put("Notes", "new terms"), earlier);
+    String invoice = qbo.invoice(earlier, "300.00");
+    ObjectNode payment = JSON.objectNode();
+    payment.putObject("CustomerRef").put("value", qbo.customerId);
+    payment.put("TotalAmt", new BigDecimal("25.00"));
+    String paymentId =
+        qbo.realm.create("Payment", payment, earlier.plusSeconds(60)).get("Id").asText();
+    Connection connection = open(Map.of());
+    Map<String, io.dunhub.core.connector.Watermark> marks = new java.util.HashMap<>();
+    for (String stream : List.of("Customer", "Invoice", "Payment")) {
+      Page page = connection.source(stream).readPage(null, 1000);
+      assertThat(page.hasMore()).isFalse();
+      marks.put(stream, page.next());
+    }
+    assertThat(qbo.sandbox.calls("cdc")).isZero();
+
+    Instant now = clock.instant();
+    qbo.realm.edit("Invoice", invoice, JSON.objectNode().put("PrivateNote", "disputed"), now);
+    qbo.realm.edit("Customer", qbo.customerId, JSON.objectNode().put("Notes", "vip"), now);
+    qbo.realm.remove("Payment", paymentId);
+
+    Map<String, List<SourceRecord>> changes = new java.util.HashMap<>();
+    for (String stream : List.of("Invoice", "Customer", "Payment")) {
+      changes.put(stream, connection.source(stream).readPage(marks.get(stream), 1000).records());
+    }
+    assertThat(qbo.sandbox.calls("cdc")).as("one CDC call for all three streams").isEqualTo(1);
+    assertThat(changes.get("Invoice")).extracting(SourceRecord::hostId).containsExactly(invoice);
+    assertThat(changes.get("Customer"))
+        .extracting(SourceRecord::hostId)
+        .containsExactly(qbo.customerId);
+    assertThat(changes.get("Payment")).hasSize(1);
+    assertThat(changes.get("Payment").get(0).hostId()).isEqualTo(paymentId);
+    assertThat(changes.get("Payment").get(0).deleted()).isTrue();
   }
 
   @Test
@@ -264,7 +307,10 @@ class QuickBooksConnectionIT {
       assertThat(f.get().records()).hasSize(1);
     }
     pool.shutdown();
-    assertThat(qbo.sandbox.peakConcurrency(QuickBooksSandboxFixture.REALM)).isBetween(2, 10);
+    assertThat(qbo.sandbox.peakConcurrency(QuickBooksSandboxFixture.REALM)).isLessThanOrEqualTo(10);
+    assertThat(qbo.sandbox.calls("query:Invoice"))
+        .as("no call was refused (429) and retried")
+        .isEqualTo(49);
   }
 
   @Test

@@ -38,7 +38,7 @@ public final class QboJson {
           new JAXBElement(
               new QName(NAMESPACE, entity.getClass().getSimpleName()), entity.getClass(), entity);
       String json = new JSONSerializer().serialize(element);
-      return (ObjectNode) MAPPER.readTree(json);
+      return (ObjectNode) plain(MAPPER.readTree(json));
     } catch (SerializationException | java.io.IOException e) {
       throw new IllegalStateException(
           "cannot serialize a QuickBooks " + entity.getClass().getSimpleName(), e);
@@ -59,11 +59,45 @@ public final class QboJson {
           new JAXBElement(new QName(NAMESPACE, "entities"), List.class, new ArrayList<>(entities));
       JsonNode array = MAPPER.readTree(new JSONSerializer().serialize(element));
       List<ObjectNode> out = new ArrayList<>(entities.size());
-      array.forEach(n -> out.add((ObjectNode) n));
+      array.forEach(n -> out.add((ObjectNode) plain(n)));
       return out;
     } catch (SerializationException | java.io.IOException e) {
       throw new IllegalStateException("cannot serialize QuickBooks entities", e);
     }
+  }
+
+  /**
+   * The SDK writes round amounts in exponent form ({@code 3E+2}); rewrite them as plain decimals
+   * ({@code 300}) so the mapping and people reading raw records see QBO's usual numbers.
+   */
+  static JsonNode plain(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.fields()
+          .forEachRemaining(
+              f -> {
+                JsonNode v = f.getValue();
+                if (v.isBigDecimal() && v.decimalValue().scale() < 0) {
+                  f.setValue(
+                      com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                          v.decimalValue().setScale(0)));
+                } else {
+                  plain(v);
+                }
+              });
+    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode v = a.get(i);
+        if (v.isBigDecimal() && v.decimalValue().scale() < 0) {
+          a.set(
+              i,
+              com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                  v.decimalValue().setScale(0)));
+        } else {
+          plain(v);
+        }
+      }
+    }
+    return node;
   }
 
   /** Host fields (QBO names) as an SDK entity of type {@code entityName}. */
