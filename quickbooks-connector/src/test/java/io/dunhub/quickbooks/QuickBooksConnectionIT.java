@@ -23,6 +23,7 @@ import io.dunhub.core.connector.Page;
 import io.dunhub.core.connector.SourceRecord;
 import io.dunhub.core.connector.WriteOutcome;
 import io.dunhub.core.connector.WriteRequest;
+import io.dunhub.quickbooks.sandbox.QboSandbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -290,6 +291,30 @@ class QuickBooksConnectionIT {
     assertThat(qbo.sandbox.refreshCount()).isEqualTo(1);
     StoredToken stored = tokens.load(name).orElseThrow();
     assertThat(stored.version()).isEqualTo(versionBefore + 1);
+  }
+
+  @Test
+  void aTokenAnotherHubProcessAlreadyRefreshedIsUsedNotRefreshedAgain() {
+    Connection connection = open(Map.of());
+    qbo.invoice(Instant.parse("2026-02-01T10:00:00Z"), "10.00");
+    connection.source("Invoice").readPage(null, 10);
+    // another hub process refreshes first and stores the rotated token (version-checked)
+    StoredToken mine = tokens.load(name).orElseThrow();
+    qbo.sandbox.expireAccessTokens(QuickBooksSandboxFixture.REALM);
+    QboSandbox.Tokens theirs = qbo.sandbox.connect(QuickBooksSandboxFixture.REALM);
+    assertThat(
+            tokens.compareAndSet(
+                name,
+                mine.version(),
+                new io.dunhub.core.auth.OAuthToken(
+                    io.dunhub.core.secret.Secret.of(theirs.accessToken()),
+                    io.dunhub.core.secret.Secret.of(theirs.refreshToken()),
+                    clock.instant().plus(Duration.ofHours(1)))))
+        .isTrue();
+    int refreshes = qbo.sandbox.refreshCount();
+
+    assertThat(connection.source("Invoice").readPage(null, 10).records()).hasSize(1);
+    assertThat(qbo.sandbox.refreshCount()).as("no second refresh").isEqualTo(refreshes);
   }
 
   @Test
