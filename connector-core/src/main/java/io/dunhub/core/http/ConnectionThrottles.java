@@ -16,8 +16,11 @@ public final class ConnectionThrottles {
 
   private final Map<Key, ConnectionThrottle> throttles = new ConcurrentHashMap<>();
 
-  /** A process has one clock; tests have one each, and must not share throttles. */
-  private record Key(String connection, Clock clock) {}
+  /**
+   * A process has one clock; tests have one each, and must not share throttles. A connection's
+   * clients with different limits (its API and its token endpoint) have separate throttles.
+   */
+  private record Key(String connection, Clock clock, RateLimit limit) {}
 
   /** The registry of this process. */
   public static ConnectionThrottles shared() {
@@ -25,17 +28,13 @@ public final class ConnectionThrottles {
   }
 
   /**
-   * The throttle of {@code connection} (on {@code clock}), made on first use from {@code limit}. A
-   * later call with a different limit (the connector's capabilities changed) replaces it.
+   * The throttle of {@code connection} with {@code limit} (on {@code clock}), made on first use and
+   * shared by every later caller.
    */
   public ConnectionThrottle forConnection(
       String connection, RateLimit limit, Clock clock, Sleeper sleeper) {
-    return throttles.compute(
-        new Key(connection, clock),
-        (name, existing) ->
-            existing != null && existing.limit().equals(limit)
-                ? existing
-                : new ConnectionThrottle(limit, clock, sleeper));
+    return throttles.computeIfAbsent(
+        new Key(connection, clock, limit), key -> new ConnectionThrottle(limit, clock, sleeper));
   }
 
   /** Forgets a connection's throttle (the connection was removed). */

@@ -37,9 +37,11 @@ public final class Retrier {
     int attempts = 0;
     while (true) {
       attempts++;
-      try (ConnectionThrottle.Permit permit = acquire()) {
+      ConnectionThrottle.Permit permit = acquire();
+      try {
         return call.get();
       } catch (RetryableException e) {
+        permit.close();
         if (e.retryAfter() != null) {
           throttle.pause(e.retryAfter());
         }
@@ -49,6 +51,8 @@ public final class Retrier {
           throw e;
         }
         sleep(delay.get(), e);
+      } finally {
+        permit.close();
       }
     }
   }

@@ -1,6 +1,8 @@
 package io.dunhub.core.memory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.auth.OAuthToken;
+import io.dunhub.core.auth.SingleFlightTokenRefresher;
 import io.dunhub.core.connector.AuthenticationException;
 import io.dunhub.core.connector.Capabilities;
 import io.dunhub.core.connector.CheckResult;
@@ -28,6 +30,7 @@ import io.dunhub.core.http.Retrier;
 import io.dunhub.core.http.RetryPolicy;
 import io.dunhub.core.http.Sleeper;
 import io.dunhub.core.model.EntityType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +41,34 @@ import java.util.List;
  * ({@code Party}, {@code Contact}, {@code Invoice}, {@code Payment}, {@code Activity}) and their
  * fields carry canonical names.
  *
- * <p>Settings: {@code host} (the name of the in-memory host).
+ * <p>Calls behave as an HTTP connector's do through the shared plumbing: retryable faults are
+ * retried with backoff (waiting at least a rate limit's retry-after, which pauses the connection),
+ * and with {@code oauth} on each call carries the connection's token from the {@link
+ * io.dunhub.core.auth.TokenStore}, refreshed once on a refusal.
+ *
+ * <p>Settings: {@code host} (the name of the in-memory host); {@code oauth} (true to require the
+ * token the host issued with {@link InMemoryHost#issueToken()}, stored for the connection); {@code
+ * maxAttempts} (default 5; 1 makes every injected fault surface at once).
  */
 public final class InMemoryConnector implements HostConnector {
 
   public static final String ID = "memory";
 
   private static final ConfigSpec SPEC =
-      new ConfigSpec().define("host", ConfigSpec.Type.STRING, true, "name of the in-memory host");
+      new ConfigSpec()
+          .define("host", ConfigSpec.Type.STRING, true, "name of the in-memory host")
+          .define(
+              "oauth",
+              ConfigSpec.Type.BOOLEAN,
+              false,
+              "false",
+              "whether calls carry the connection's OAuth token (refreshed on refusal)")
+          .define(
+              "maxAttempts",
+              ConfigSpec.Type.INT,
+              false,
+              "5",
+              "calls per read or write, the first included, before a retryable fault surfaces");
 
   private static final Capabilities CAPABILITIES =
       new Capabilities(
@@ -100,11 +123,18 @@ public final class InMemoryConnector implements HostConnector {
     Sleeper sleeper = Sleeper.forClock(context.clock());
     Retrier retrier =
         new Retrier(
-            RetryPolicy.defaults(),
+            RetryPolicy.defaults()
+                .withMaxAttempts(Math.max(1, context.settings().getInt("maxAttempts", 5))),
             ConnectionThrottles.shared()
                 .forConnection(name, CAPABILITIES.rateLimit(), context.clock(), sleeper),
             context.clock(),
             sleeper);
+    SignedCalls signed =
+        new SignedCalls(
+            context.settings().getBoolean("oauth", false)
+                ? new SingleFlightTokenRefresher(
+                    name, context.tokens(), host::refresh, context.clock(), Duration.ofMinutes(1))
+                : null);
     return new Connection() {
       @Override
       public String name() {
@@ -117,7 +147,8 @@ public final class InMemoryConnector implements HostConnector {
           throw new ConfigurationException(name + ": the in-memory host has no stream " + stream);
         }
         return (watermark, limit) ->
-            retrier.call(() -> readPage(host, name, stream, watermark, limit));
+            retrier.call(
+                () -> signed.call(token -> readPage(host, token, name, stream, watermark, limit)));
       }
 
       @Override
@@ -128,7 +159,7 @@ public final class InMemoryConnector implements HostConnector {
         }
         return request -> {
           try {
-            return retrier.call(() -> write(host, name, request));
+            return retrier.call(() -> signed.call(token -> write(host, token, name, request)));
           } catch (RetryableException e) {
             return new WriteOutcome.Retryable(e.getMessage(), e.retryAfter());
           }
@@ -147,8 +178,14 @@ public final class InMemoryConnector implements HostConnector {
   }
 
   private static Page readPage(
-      InMemoryHost host, String connection, String object, Watermark watermark, int limit) {
+      InMemoryHost host,
+      OAuthToken token,
+      String connection,
+      String object,
+      Watermark watermark,
+      int limit) {
     host.count("read:" + object);
+    authenticate(host, token, connection + ": read " + object);
     InMemoryHost.Injected fault = host.nextFault();
     if (fault != null) {
       throw asException(fault, connection + ": read " + object);
@@ -182,7 +219,8 @@ public final class InMemoryConnector implements HostConnector {
    * One write call. Retryable faults are thrown (the retrier retries them); a rejection is a {@link
    * WriteOutcome.Permanent} naming the record and carrying the host's message.
    */
-  private static WriteOutcome write(InMemoryHost host, String connection, WriteRequest request) {
+  private static WriteOutcome write(
+      InMemoryHost host, OAuthToken token, String connection, WriteRequest request) {
     host.count("write:" + request.hostObject());
     String what =
         connection
@@ -192,13 +230,22 @@ public final class InMemoryConnector implements HostConnector {
             + " (key "
             + request.idempotencyKey()
             + ")";
+    authenticate(host, token, what);
     InMemoryHost.Injected fault = host.nextFault();
     if (fault != null) {
       if (fault.fault() == InMemoryHost.Fault.REJECTED) {
         return new WriteOutcome.Permanent(what + ": " + fault.hostMessage());
       }
+      if (fault.fault() != InMemoryHost.Fault.LOST_RESPONSE) {
+        throw asException(fault, what);
+      }
+      apply(host, request);
       throw asException(fault, what);
     }
+    return apply(host, request);
+  }
+
+  private static WriteOutcome apply(InMemoryHost host, WriteRequest request) {
     synchronized (host) {
       String done = host.appliedKeys().get(request.idempotencyKey());
       if (done != null) {
@@ -234,9 +281,15 @@ public final class InMemoryConnector implements HostConnector {
     }
   }
 
+  private static void authenticate(InMemoryHost host, OAuthToken token, String what) {
+    if (!host.accepts(token)) {
+      throw new SignedCalls.TokenRefused(what + ": 401 the access token was refused");
+    }
+  }
+
   private static RuntimeException asException(InMemoryHost.Injected fault, String what) {
     return switch (fault.fault()) {
-      case UNAVAILABLE ->
+      case UNAVAILABLE, LOST_RESPONSE ->
           new RetryableException(
               what + ": host unavailable (injected)", "503 Service Unavailable", null, null);
       case RATE_LIMITED ->

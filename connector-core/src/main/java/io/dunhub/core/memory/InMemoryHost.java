@@ -1,7 +1,10 @@
 package io.dunhub.core.memory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.auth.OAuthToken;
+import io.dunhub.core.connector.AuthenticationException;
 import io.dunhub.core.connector.SourceRecord;
+import io.dunhub.core.secret.Secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,7 +34,9 @@ public final class InMemoryHost {
     /** Credentials refused. */
     UNAUTHORIZED,
     /** The host refuses the record for good. */
-    REJECTED
+    REJECTED,
+    /** A write is applied, but its answer is lost (the caller sees a 503); a read fails so. */
+    LOST_RESPONSE
   }
 
   /**
@@ -56,6 +61,10 @@ public final class InMemoryHost {
   private final Deque<Injected> faults = new ArrayDeque<>();
   private final Map<String, AtomicLong> calls = new ConcurrentSkipListMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong tokenRefreshes = new AtomicLong();
+  private String accessToken;
+  private String refreshToken;
+  private long tokenSerial;
 
   private InMemoryHost(String name, Clock clock) {
     this.name = name;
@@ -172,6 +181,53 @@ public final class InMemoryHost {
   public long calls(String call) {
     AtomicLong n = calls.get(call);
     return n == null ? 0 : n.get();
+  }
+
+  /**
+   * Turns on OAuth for this host and issues the first token: from now on a connection must present
+   * the current access token (see {@link InMemoryConnector}'s {@code oauth} setting). Refresh
+   * tokens rotate on every refresh, as QuickBooks does.
+   */
+  public synchronized OAuthToken issueToken() {
+    tokenSerial++;
+    accessToken = name + "-access-" + tokenSerial;
+    refreshToken = name + "-refresh-" + tokenSerial;
+    return new OAuthToken(
+        Secret.of(accessToken),
+        Secret.of(refreshToken),
+        clock.instant().plus(java.time.Duration.ofHours(1)));
+  }
+
+  /** The host stops accepting the access token in use, as when it expires on the host's side. */
+  public synchronized void expireAccessToken() {
+    accessToken = null;
+  }
+
+  /** The token endpoint: a new token for the current refresh token, refused for any other. */
+  synchronized OAuthToken refresh(OAuthToken current) {
+    if (refreshToken == null
+        || current.refreshToken() == null
+        || !refreshToken.equals(current.refreshToken().reveal())) {
+      throw new AuthenticationException(
+          name + ": the in-memory host refused the refresh token (invalid_grant)",
+          "invalid_grant",
+          null);
+    }
+    tokenRefreshes.incrementAndGet();
+    return issueToken();
+  }
+
+  /** Whether a call carrying {@code token} is let in (always, when OAuth is off). */
+  synchronized boolean accepts(OAuthToken token) {
+    if (refreshToken == null) {
+      return true;
+    }
+    return token != null && accessToken != null && accessToken.equals(token.accessToken().reveal());
+  }
+
+  /** Refresh grants the token endpoint has served. */
+  public long tokenRefreshes() {
+    return tokenRefreshes.get();
   }
 
   /** Every read and write call the host has served (checks excluded). */

@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * <p>Validated at construction: a total and an open balance are never negative and share one
  * currency; the due date is not before the issue date unless the record carries {@link
- * DataFlag#DUE_BEFORE_ISSUE} (use {@link #fromHost} to keep what a host says and flag it).
+ * DataFlag#DUE_BEFORE_ISSUE}, and the open balance is not above the total unless it carries {@link
+ * DataFlag#BALANCE_ABOVE_TOTAL} (use {@link #fromHost} to keep what a host says and flag it).
  *
  * @param id the canonical id, or null before the hub has stored it
  * @param partyId the canonical id of the bill-to party
@@ -44,6 +45,21 @@ public record Invoice(
     if (dueDate.isBefore(issueDate) && !flags.contains(DataFlag.DUE_BEFORE_ISSUE)) {
       throw new IllegalArgumentException(
           "invoice " + number + " is due " + dueDate + ", before it was issued on " + issueDate);
+    }
+    if (flags.contains(DataFlag.BALANCE_ABOVE_TOTAL) && openBalance.compareTo(total) <= 0) {
+      // a flag describes the record as it is: a balance back within the total drops it
+      Set<DataFlag> current = EnumSet.copyOf(flags);
+      current.remove(DataFlag.BALANCE_ABOVE_TOTAL);
+      flags = Set.copyOf(current);
+    }
+    if (openBalance.compareTo(total) > 0 && !flags.contains(DataFlag.BALANCE_ABOVE_TOTAL)) {
+      throw new IllegalArgumentException(
+          "invoice "
+              + number
+              + " has an open balance of "
+              + openBalance
+              + ", above its total "
+              + total);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Set;
  * The bill-to customer or account.
  *
  * @param id the canonical id, or null before the hub has stored it
+ * @param country an ISO 3166 alpha-2 code, upper-cased ({@code us} becomes {@code US}), or null
  * @param timeZone the customer's zone; notices go out in its local hours
  * @param customerSince when the relationship started (for policies on customer age), may be null
  */
@@ -36,9 +37,16 @@ public record Party(
     if (timeZone == null) {
       timeZone = ZoneId.of("UTC");
     }
-    if (country != null && !country.isBlank() && country.length() != 2) {
-      throw new IllegalArgumentException(
-          "party country must be an ISO 3166 alpha-2 code: " + country);
+    if (country != null && country.isBlank()) {
+      country = null;
+    }
+    if (country != null) {
+      String code = country.trim().toUpperCase(Locale.ROOT);
+      if (!code.matches("[A-Z]{2}")) {
+        throw new IllegalArgumentException(
+            "party " + name + ": country must be an ISO 3166 alpha-2 code, got '" + country + "'");
+      }
+      country = code;
     }
   }
 

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * page hands back the watermark it was given; a read resumed from a stored watermark sees later
  * changes and nothing older; writes are idempotent by key; an expired token is refreshed once and
  * the call retried; a 429 waits at least the host's Retry-After and then succeeds; server errors
- * are retried (a write no more applied than once); permanent errors are not retried and carry the
- * host's message.
+ * are retried (a write no more applied than once, even when the first attempt was applied and only
+ * its answer lost); permanent errors are not retried and carry the host's message.
  */
 public abstract class ConnectorContractTest {
 
@@ -286,6 +286,22 @@ public abstract class ConnectorContractTest {
 
     assertThat(outcome.succeeded()).as("outcome %s", outcome).isTrue();
     assertThat(fixture.countRecords(write.hostObject())).isEqualTo(before + 1);
+  }
+
+  @Test
+  @DisplayName("a write whose answer was lost is retried with its key and applied once")
+  void lostWriteResponseIsRetriedAndAppliedOnce() {
+    assumeSupported(ContractFeature.IDEMPOTENT_WRITE);
+    WriteRequest write = fixture.newWrite("contract-lost-1");
+    long before = fixture.countRecords(write.hostObject());
+    assumeTrue(fixture.injectLostResponse(), "fixture cannot lose a write's response");
+
+    WriteOutcome outcome = connection.sink(write.hostObject()).write(write);
+
+    assertThat(outcome.succeeded()).as("outcome %s", outcome).isTrue();
+    assertThat(fixture.countRecords(write.hostObject()))
+        .as("the retry found the first attempt's record instead of making another")
+        .isEqualTo(before + 1);
   }
 
   @Test

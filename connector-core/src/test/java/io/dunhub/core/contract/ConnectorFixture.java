@@ -75,6 +75,17 @@ public interface ConnectorFixture extends AutoCloseable {
    */
   String injectPermanentError();
 
+  /**
+   * The next host call that writes is applied by the host, but its answer is lost: the caller sees
+   * a server error (or a dropped connection). Optional: the default returns false, and the test
+   * that needs it skips.
+   *
+   * @return whether the fault was injected
+   */
+  default boolean injectLostResponse() {
+    return false;
+  }
+
   /** Host calls served so far (see the class comment). */
   long hostCalls();
 

@@ -7,7 +7,6 @@ import io.dunhub.core.connector.HostConnector;
 import io.dunhub.core.connector.WriteRequest;
 import io.dunhub.core.contract.ConnectorFixture;
 import io.dunhub.core.contract.ContractEnvironment;
-import io.dunhub.core.contract.ContractFeature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +27,12 @@ final class InMemoryConnectorFixture implements ConnectorFixture {
   @Override
   public ConnectionSettings start(ContractEnvironment env) {
     host = InMemoryHost.create("contract-host-" + env.connection(), env.clock());
+    env.tokens().compareAndSet(env.connection(), 0, host.issueToken());
     return new ConnectionSettings(
-        env.connection(), InMemoryConnector.ID, Map.of("host", host.name()), Map.of());
+        env.connection(),
+        InMemoryConnector.ID,
+        Map.of("host", host.name(), "oauth", "true"),
+        Map.of());
   }
 
   @Override
@@ -68,7 +71,7 @@ final class InMemoryConnectorFixture implements ConnectorFixture {
 
   @Override
   public void expireToken() {
-    throw new UnsupportedOperationException();
+    host.expireAccessToken();
   }
 
   @Override
@@ -91,19 +94,19 @@ final class InMemoryConnectorFixture implements ConnectorFixture {
   }
 
   @Override
+  public boolean injectLostResponse() {
+    host.inject(InMemoryHost.Fault.LOST_RESPONSE);
+    return true;
+  }
+
+  @Override
   public long hostCalls() {
     return host.dataCalls();
   }
 
   @Override
   public long tokenRefreshes() {
-    return 0;
-  }
-
-  @Override
-  public Map<ContractFeature, String> unsupported() {
-    return Map.of(
-        ContractFeature.TOKEN_REFRESH, "the in-memory host has no credentials, so no tokens");
+    return host.tokenRefreshes();
   }
 
   @Override
