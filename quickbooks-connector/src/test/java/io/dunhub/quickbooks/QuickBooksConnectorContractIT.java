@@ -94,6 +94,12 @@ class QuickBooksConnectorContractIT extends ConnectorContractTest {
     }
 
     @Override
+    public boolean injectLostResponse() {
+      qbo.sandbox.inject(SandboxFault.LOST_RESPONSE, 1, "create:payment");
+      return true;
+    }
+
+    @Override
     public long hostCalls() {
       return qbo.sandbox.apiCalls();
     }

@@ -12,6 +12,11 @@ public enum SandboxFault {
   UNAUTHORIZED,
   /** 400 {@code ValidationFault} "Invalid Reference Id" (code 2500): a permanent refusal. */
   VALIDATION,
+  /**
+   * The write is applied (and remembered under its {@code requestid}) but the reply is lost: 502
+   * Bad Gateway from the edge. A retry with the same {@code requestid} gets the original reply.
+   */
+  LOST_RESPONSE,
   /** 503 Service Unavailable with no body (a gateway in front of QBO). */
   UNAVAILABLE
 }

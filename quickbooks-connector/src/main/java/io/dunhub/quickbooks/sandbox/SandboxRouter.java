@@ -71,7 +71,8 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
     String time =
         SandboxJson.replyTime(now, realm == null ? QboSandbox.COMPANY_ZONE : realm.zone());
     SandboxFault fault = sandbox.nextFault(label);
-    if (fault != null) {
+    boolean lose = fault == SandboxFault.LOST_RESPONSE;
+    if (fault != null && !lose) {
       return faultReply(fault, time);
     }
     String auth = req.getHeader("Authorization");
@@ -102,7 +103,7 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
       if (write && requestId != null) {
         sandbox.remember(realmId, requestId, answer);
       }
-      return answer;
+      return lose ? faultReply(SandboxFault.LOST_RESPONSE, time) : answer;
     } finally {
       sandbox.leave(realmId);
     }
@@ -256,6 +257,8 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
       case SERVER_ERROR_NO_FAULT ->
           reply(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>");
       case UNAVAILABLE -> reply(503, "text/plain", "Service Unavailable");
+      case LOST_RESPONSE ->
+          reply(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
     };
   }
 
