@@ -158,6 +158,16 @@ final class MetadataEndpoint {
     if (!files.containsKey("package.xml")) {
       failures.add(message("", "package.xml", "package.xml", false, "No package.xml found"));
     }
+    for (String path : files.keySet()) {
+      if (path.startsWith("objects/") && path.endsWith(".object")) {
+        String name = path.substring("objects/".length(), path.length() - ".object".length());
+        if (name.endsWith("__c") && org.object(name).isEmpty()) {
+          String label = MetadataXml.text(MetadataXml.parse(files.get(path)), "label");
+          planned.put(
+              name, new ObjectDef(name, label == null ? name : label, nextPrefix(planned), true));
+        }
+      }
+    }
     for (Map.Entry<String, String> file : files.entrySet()) {
       String path = file.getKey();
       if (path.startsWith("objects/") && path.endsWith(".object")) {
@@ -213,13 +223,12 @@ final class MetadataEndpoint {
     ObjectDef existing = org.object(target).orElse(null);
     ObjectDef object = existing;
     if (existing == null) {
-      if (!name.endsWith("__c")) {
+      if (!planned.containsKey(name)) {
         failures.add(
             message("CustomObject", name, path, false, "Not a custom object name: " + name));
         return;
       }
-      String label = MetadataXml.text(root, "label");
-      object = new ObjectDef(name, label == null ? name : label, org.nextKeyPrefix(), true);
+      object = planned.get(name);
       Element nameField = SoapRequest.child(root, "nameField");
       boolean auto = nameField != null && "AutoNumber".equals(MetadataXml.text(nameField, "type"));
       FieldDef nameDef = FieldDef.of("Name", "string");
@@ -232,7 +241,6 @@ final class MetadataEndpoint {
       object.add(FieldDef.reference("OwnerId", "User", "Owner"));
       ObjectDef created = object;
       changes.add(() -> org.define(created));
-      planned.put(name, object);
       successes.add(message("CustomObject", name, path, true, null));
     } else if (name.endsWith("__c")) {
       successes.add(changed(message("CustomObject", name, path, false, null)));
@@ -254,6 +262,12 @@ final class MetadataEndpoint {
                 "CustomField", qualified, path, false, e.getMessage() + " (type " + type + ")"));
       }
     }
+  }
+
+  private String nextPrefix(Map<String, ObjectDef> planned) {
+    String base = org.nextKeyPrefix();
+    char c = base.charAt(2);
+    return base.substring(0, 2) + (char) (c + planned.size());
   }
 
   private static DeployMessage changed(DeployMessage m) {
