@@ -20,6 +20,8 @@ public final class SandboxAuth {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong issued =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile String clientId;
   private volatile String clientSecret;
   private volatile RSAPublicKey certificateKey;
@@ -76,6 +78,11 @@ public final class SandboxAuth {
     sessions.clear();
   }
 
+  /** Sessions handed out so far (token grants and SOAP logins). */
+  public long sessionsIssued() {
+    return issued.get();
+  }
+
   public int liveSessions() {
     return sessions.size();
   }
@@ -111,6 +118,7 @@ public final class SandboxAuth {
     random.nextBytes(bytes);
     String token = orgId.substring(0, 15) + "!AQ" + HexFormat.of().formatHex(bytes);
     sessions.put(token, new Session(userId, clock.instant().plus(sessionTimeout)));
+    issued.incrementAndGet();
     return token;
   }
 
