@@ -235,9 +235,12 @@ final class MetadataEndpoint {
       object.add(
           auto
               ? new FieldDef(
-                  "Name", "Name", "string", 80, false, false, false, false, false, List.of(), null,
+                  "Name", "Name", "string", 80, false, false, true, false, false, List.of(), null,
                   false)
               : nameDef);
+      if (auto) {
+        object.autoNumber(MetadataXml.text(nameField, "displayFormat"));
+      }
       object.add(FieldDef.reference("OwnerId", "User", "Owner"));
       ObjectDef created = object;
       changes.add(() -> org.define(created));

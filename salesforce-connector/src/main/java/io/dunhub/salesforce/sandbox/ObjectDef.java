@@ -12,6 +12,8 @@ public final class ObjectDef {
   private final String keyPrefix;
   private final boolean custom;
   private final Map<String, FieldDef> fields = new LinkedHashMap<>();
+  private String autoNumberFormat;
+  private long autoNumber;
 
   public ObjectDef(String name, String label, String keyPrefix, boolean custom) {
     this.name = name;
@@ -28,6 +30,28 @@ public final class ObjectDef {
   public ObjectDef add(FieldDef field) {
     fields.put(field.name().toLowerCase(java.util.Locale.ROOT), field);
     return this;
+  }
+
+  /** Makes Name an auto-number such as {@code DN-{000000}}. */
+  public ObjectDef autoNumber(String displayFormat) {
+    this.autoNumberFormat = displayFormat;
+    return this;
+  }
+
+  /** The next auto-number Name, or null when Name is not an auto-number. */
+  synchronized String nextAutoNumber() {
+    if (autoNumberFormat == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\{(0+)\\}").matcher(autoNumberFormat);
+    String number = Long.toString(++autoNumber);
+    if (!m.find()) {
+      return autoNumberFormat + number;
+    }
+    String digits = m.group(1);
+    String padded = "0".repeat(Math.max(0, digits.length() - number.length())) + number;
+    return autoNumberFormat.substring(0, m.start()) + padded + autoNumberFormat.substring(m.end());
   }
 
   public String name() {

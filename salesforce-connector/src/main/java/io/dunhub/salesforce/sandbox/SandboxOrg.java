@@ -153,6 +153,10 @@ public final class SandboxOrg {
       record.put("OwnerId", ownerId != null ? ownerId : defaultUserId);
     }
     record.putAll(row);
+    String autoName = object.nextAutoNumber();
+    if (autoName != null) {
+      record.put("Name", autoName);
+    }
     derive(object, record);
     table(object).put(id, record);
     index(object, null, record);
