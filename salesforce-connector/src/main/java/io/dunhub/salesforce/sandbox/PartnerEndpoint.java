@@ -22,6 +22,7 @@ import org.w3c.dom.Element;
  */
 final class PartnerEndpoint {
   static final int DEFAULT_BATCH = 500;
+  private static final String SESSION_HASH = "k3Zb9yQv0dTQn1mJ2c8sXw4RrA7uFfLhPpE6oVgNiYs=";
 
   /** What to send back. */
   record Reply(int status, String body) {}
@@ -67,7 +68,10 @@ final class PartnerEndpoint {
                           "sf:UnexpectedErrorFault",
                           "INVALID_SESSION_ID",
                           "Invalid Session ID found in SessionHeader: Illegal Session. Session"
-                              + " not found, missing session hash"));
+                              + " not found, missing session hash: "
+                              + SESSION_HASH
+                              + "\nThis error usually occurs after a session expires or a user"
+                              + " logs out."));
       counter.charge();
       counter.injectedFault(op);
       return ok(

@@ -91,11 +91,12 @@ final class QueryEngine {
       if (target != null) {
         ObjectDef targetObject = org.objectOfId(targetId).orElseThrow();
         child = project(targetObject, target, nested.get(c.name()));
-        child = new ResultRow(child.type(), null, child.cells());
       }
       cells.set(i, new Cell(c.name(), null, child, true));
     }
-    return new ResultRow(object.name(), row.get("Id"), cells);
+    // the sObject's own Id slot is filled only when Id is selected (and then repeats as a field)
+    boolean idSelected = fields.stream().anyMatch(f -> f.equalsIgnoreCase("Id"));
+    return new ResultRow(object.name(), idSelected ? row.get("Id") : null, cells);
   }
 
   private FieldDef resolveType(ObjectDef object, String path) {
