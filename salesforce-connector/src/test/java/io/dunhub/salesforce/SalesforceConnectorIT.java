@@ -40,7 +40,7 @@ class SalesforceConnectorIT {
   }
 
   @Test
-  void readsBillingInvoicesWithNestedNothingAndLimits() {
+  void readsBillingInvoicesInPagesAndRecordsApiUsage() {
     SalesforceConnection c =
         org.open("acme", Map.of("invoice_object", "blng__Invoice__c", "query_batch_size", "200"));
     List<SourceRecord> all = new ArrayList<>();
@@ -58,21 +58,14 @@ class SalesforceConnectorIT {
   }
 
   @Test
-  void upsertIsIdempotent() {
+  void anUpsertOnAnObjectWithoutTheKeyFieldIsAPermanentOutcome() {
     SalesforceConnection c = org.open("acme", Map.of());
     ObjectNode payload = JSON.createObjectNode().put("Name", "Wayne Corp").put("Phone", "1");
     var sink = c.sink("Account");
-    long t0 = System.nanoTime();
     WriteOutcome first = sink.write(new WriteRequest("k1", "Account", null, payload, null));
-    System.out.println(
-        "OUTCOME "
-            + first
-            + " in "
-            + (System.nanoTime() - t0) / 1_000_000
-            + " ms; calls "
-            + org.sandbox.api().totalCalls()
-            + " slept "
-            + org.clock.slept());
     assertThat(first).isInstanceOf(WriteOutcome.Permanent.class);
+    assertThat(((WriteOutcome.Permanent) first).reason())
+        .contains("acme: Account upsert failed")
+        .contains("Dunhub_Key__c is not an External ID or indexed field for Account");
   }
 }
