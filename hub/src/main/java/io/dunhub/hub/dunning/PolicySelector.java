@@ -46,14 +46,15 @@ public final class PolicySelector {
       Money partyBalance,
       PaymentBehaviour behaviour,
       Instant now) {
-    if (!c.segments().isEmpty() && !c.segments().contains(party.segment())) {
+    if (!c.segments().isEmpty()
+        && (party.segment() == null || !c.segments().contains(party.segment()))) {
       return false;
     }
     if (!c.tags().isEmpty() && Collections.disjoint(c.tags(), party.tags())) {
       return false;
     }
     String country = party.country() == null ? null : party.country().toUpperCase(Locale.ROOT);
-    if (!c.countries().isEmpty() && !c.countries().contains(country)) {
+    if (!c.countries().isEmpty() && (country == null || !c.countries().contains(country))) {
       return false;
     }
     Currency currency = invoice.openBalance().currency();

@@ -28,7 +28,7 @@ public final class JollydayHolidays implements Holidays {
     if (country == null || country.isBlank()) {
       return false;
     }
-    String code = country.trim().toLowerCase(Locale.ROOT);
+    String code = country.trim().toUpperCase(Locale.ROOT);
     return managers
         .computeIfAbsent(code, this::manager)
         .map(m -> m.isHoliday(date, HolidayType.PUBLIC_HOLIDAY))
