@@ -19,6 +19,46 @@ public final class LedgerReader {
 
   private LedgerReader() {}
 
+  /**
+   * How the party paid in the last 365 days: each succeeded payment application to an invoice paid
+   * after its due date counts as one late payment, with its days late.
+   */
+  static PaymentBehaviour behaviour(Handle h, String partyId, Instant now) {
+    LocalDate since = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(365);
+    List<String> payments =
+        h.createQuery(
+                "SELECT data FROM payments WHERE party_id = :id AND deleted = FALSE AND result = 'SUCCEEDED'"
+                    + " AND payment_date >= :since")
+            .bind("id", partyId)
+            .bind("since", since)
+            .mapTo(String.class)
+            .list();
+    int late = 0;
+    long daysLate = 0;
+    for (String json : payments) {
+      io.dunhub.core.model.Payment payment =
+          CanonicalReader.read(
+              json, io.dunhub.core.model.Payment.class, "payments of party " + partyId);
+      for (io.dunhub.core.model.PaymentApplication a : payment.applications()) {
+        Optional<LocalDate> due =
+            h.createQuery("SELECT due_date FROM invoices WHERE id = :id")
+                .bind("id", a.invoiceId())
+                .mapTo(LocalDate.class)
+                .findOne();
+        if (due.isPresent() && payment.date().isAfter(due.get())) {
+          late++;
+          daysLate += java.time.temporal.ChronoUnit.DAYS.between(due.get(), payment.date());
+        }
+      }
+    }
+    return late == 0
+        ? PaymentBehaviour.NONE
+        : new PaymentBehaviour(
+            late,
+            java.math.BigDecimal.valueOf(daysLate)
+                .divide(java.math.BigDecimal.valueOf(late), 1, java.math.RoundingMode.HALF_UP));
+  }
+
   /** The party with its contacts and its open (not closed) cases, or empty if it is gone. */
   public static Optional<Loaded> load(Handle h, String partyId, Instant now) {
     Optional<String> partyJson =
