@@ -43,6 +43,11 @@ import picocli.CommandLine;
 
 class DunningCommandsTest {
 
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final com.icegreen.greenmail.junit5.GreenMailExtension MAIL =
+      new com.icegreen.greenmail.junit5.GreenMailExtension(
+          com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+
   private record Runtime(Store store, DunningSweep sweep, JdbcOutbox outbox)
       implements DunningRuntime {
     @Override
@@ -223,5 +228,51 @@ class DunningCommandsTest {
     assertThat(run(new OutboxCommand(), rt, 0, "retry", "--all"))
         .contains("1 dead letter(s) re-queued");
     assertThat(run(new OutboxCommand(), rt, 0, "dead")).contains("no dead letters");
+  }
+
+  @StoreTest
+  void simulatePlaysThePeriodThroughTheChannelsAndPrintsTheTimeline(Store store) {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    seed(store, clock.instant());
+    DunningSettings settings =
+        new DunningSettings(
+            null,
+            null,
+            Brand.plain("Northwind"),
+            "https://hub.example",
+            new io.dunhub.hub.notice.SmtpSettings(
+                "127.0.0.1",
+                MAIL.getSmtp().getPort(),
+                io.dunhub.hub.notice.SmtpSettings.Security.NONE,
+                null,
+                null,
+                "ar@northwind.example",
+                "Northwind",
+                null,
+                java.time.Duration.ofSeconds(5)),
+            null,
+            null,
+            RetryPolicy.DEFAULT);
+    DunningRuntime rt =
+        DunningWiring.build(
+            store,
+            clock,
+            clock::set,
+            settings,
+            name -> null,
+            new okhttp3.OkHttpClient(),
+            () -> {},
+            "cli");
+
+    String out =
+        run(new DunningCommand(), rt, 0, "simulate", "--from", "2026-03-10", "--to", "2026-03-24");
+
+    assertThat(out)
+        .contains(
+            "2026-03-13T12:00:00Z  INV-1      NOTICE_SENT     EMAIL   bea@acme.example             Friendly reminder: invoice from Northwind due soon")
+        .contains(
+            "2026-03-23T12:00:00Z  INV-1      NOTICE_SENT     EMAIL   bea@acme.example             Payment reminder: $300.00 overdue")
+        .contains("360 ticks, 2 actions, 2 deliveries, 0 retries, 0 dead letters");
+    assertThat(MAIL.getReceivedMessages()).hasSize(2);
   }
 }
