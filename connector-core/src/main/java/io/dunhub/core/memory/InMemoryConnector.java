@@ -1,6 +1,8 @@
 package io.dunhub.core.memory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.auth.OAuthToken;
+import io.dunhub.core.auth.SingleFlightTokenRefresher;
 import io.dunhub.core.connector.AuthenticationException;
 import io.dunhub.core.connector.Capabilities;
 import io.dunhub.core.connector.CheckResult;
@@ -23,6 +25,10 @@ import io.dunhub.core.connector.StreamSpec;
 import io.dunhub.core.connector.Watermark;
 import io.dunhub.core.connector.WriteOutcome;
 import io.dunhub.core.connector.WriteRequest;
+import io.dunhub.core.http.ConnectionThrottles;
+import io.dunhub.core.http.Retrier;
+import io.dunhub.core.http.RetryPolicy;
+import io.dunhub.core.http.Sleeper;
 import io.dunhub.core.model.EntityType;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +41,27 @@ import java.util.List;
  * ({@code Party}, {@code Contact}, {@code Invoice}, {@code Payment}, {@code Activity}) and their
  * fields carry canonical names.
  *
- * <p>Settings: {@code host} (the name of the in-memory host).
+ * <p>Calls behave as an HTTP connector's do through the shared plumbing: retryable faults are
+ * retried with backoff (waiting at least a rate limit's retry-after, which pauses the connection),
+ * and with {@code oauth} on each call carries the connection's token from the {@link
+ * io.dunhub.core.auth.TokenStore}, refreshed once on a refusal.
+ *
+ * <p>Settings: {@code host} (the name of the in-memory host); {@code oauth} (true to require the
+ * token the host issued with {@link InMemoryHost#issueToken()}, stored for the connection).
  */
 public final class InMemoryConnector implements HostConnector {
 
   public static final String ID = "memory";
 
   private static final ConfigSpec SPEC =
-      new ConfigSpec().define("host", ConfigSpec.Type.STRING, true, "name of the in-memory host");
+      new ConfigSpec()
+          .define("host", ConfigSpec.Type.STRING, true, "name of the in-memory host")
+          .define(
+              "oauth",
+              ConfigSpec.Type.BOOLEAN,
+              false,
+              "false",
+              "whether calls carry the connection's OAuth token (refreshed on refusal)");
 
   private static final Capabilities CAPABILITIES =
       new Capabilities(
@@ -94,6 +113,20 @@ public final class InMemoryConnector implements HostConnector {
   public Connection open(ConnectionContext context) {
     InMemoryHost host = host(context.settings());
     String name = context.settings().connection();
+    Sleeper sleeper = Sleeper.forClock(context.clock());
+    Retrier retrier =
+        new Retrier(
+            RetryPolicy.defaults(),
+            ConnectionThrottles.shared()
+                .forConnection(name, CAPABILITIES.rateLimit(), context.clock(), sleeper),
+            context.clock(),
+            sleeper);
+    SignedCalls signed =
+        new SignedCalls(
+            context.settings().getBoolean("oauth", false)
+                ? new SingleFlightTokenRefresher(
+                    name, context.tokens(), host::refresh, context.clock(), Duration.ofMinutes(1))
+                : null);
     return new Connection() {
       @Override
       public String name() {
@@ -105,7 +138,9 @@ public final class InMemoryConnector implements HostConnector {
         if (CAPABILITIES.stream(stream).isEmpty()) {
           throw new ConfigurationException(name + ": the in-memory host has no stream " + stream);
         }
-        return (watermark, limit) -> readPage(host, stream, watermark, limit);
+        return (watermark, limit) ->
+            retrier.call(
+                () -> signed.call(token -> readPage(host, token, name, stream, watermark, limit)));
       }
 
       @Override
@@ -114,7 +149,13 @@ public final class InMemoryConnector implements HostConnector {
           throw new ConfigurationException(
               name + ": the in-memory host cannot write " + hostObject);
         }
-        return request -> write(host, request);
+        return request -> {
+          try {
+            return retrier.call(() -> signed.call(token -> write(host, token, name, request)));
+          } catch (RetryableException e) {
+            return new WriteOutcome.Retryable(e.getMessage(), e.retryAfter());
+          }
+        };
       }
     };
   }
@@ -128,11 +169,18 @@ public final class InMemoryConnector implements HostConnector {
                     settings.connection() + ": no in-memory host named " + hostName));
   }
 
-  private static Page readPage(InMemoryHost host, String object, Watermark watermark, int limit) {
+  private static Page readPage(
+      InMemoryHost host,
+      OAuthToken token,
+      String connection,
+      String object,
+      Watermark watermark,
+      int limit) {
     host.count("read:" + object);
-    InMemoryHost.Fault fault = host.nextFault();
+    authenticate(host, token, connection + ": read " + object);
+    InMemoryHost.Injected fault = host.nextFault();
     if (fault != null) {
-      throw asException(fault, "read " + object);
+      throw asException(fault, connection + ": read " + object);
     }
     Position after = watermark == null ? null : Position.parse(watermark.value());
     java.util.NavigableMap<InMemoryHost.Row, InMemoryHost.Row> index = host.index(object);
@@ -159,17 +207,28 @@ public final class InMemoryConnector implements HostConnector {
     return new Page(page, next, hasMore);
   }
 
-  private static WriteOutcome write(InMemoryHost host, WriteRequest request) {
+  /**
+   * One write call. Retryable faults are thrown (the retrier retries them); a rejection is a {@link
+   * WriteOutcome.Permanent} naming the record and carrying the host's message.
+   */
+  private static WriteOutcome write(
+      InMemoryHost host, OAuthToken token, String connection, WriteRequest request) {
     host.count("write:" + request.hostObject());
-    InMemoryHost.Fault fault = host.nextFault();
+    String what =
+        connection
+            + ": write "
+            + request.hostObject()
+            + (request.hostId() == null ? "" : " " + request.hostId())
+            + " (key "
+            + request.idempotencyKey()
+            + ")";
+    authenticate(host, token, what);
+    InMemoryHost.Injected fault = host.nextFault();
     if (fault != null) {
-      return switch (fault) {
-        case UNAVAILABLE -> new WriteOutcome.Retryable("host unavailable (injected)", null);
-        case RATE_LIMITED ->
-            new WriteOutcome.Retryable("rate limited (injected)", Duration.ofSeconds(1));
-        case UNAUTHORIZED -> throw asException(fault, "write " + request.hostObject());
-        case REJECTED -> new WriteOutcome.Permanent("record rejected by host (injected)");
-      };
+      if (fault.fault() == InMemoryHost.Fault.REJECTED) {
+        return new WriteOutcome.Permanent(what + ": " + fault.hostMessage());
+      }
+      throw asException(fault, what);
     }
     synchronized (host) {
       String done = host.appliedKeys().get(request.idempotencyKey());
@@ -206,8 +265,14 @@ public final class InMemoryConnector implements HostConnector {
     }
   }
 
-  private static RuntimeException asException(InMemoryHost.Fault fault, String what) {
-    return switch (fault) {
+  private static void authenticate(InMemoryHost host, OAuthToken token, String what) {
+    if (!host.accepts(token)) {
+      throw new SignedCalls.TokenRefused(what + ": 401 the access token was refused");
+    }
+  }
+
+  private static RuntimeException asException(InMemoryHost.Injected fault, String what) {
+    return switch (fault.fault()) {
       case UNAVAILABLE ->
           new RetryableException(
               what + ": host unavailable (injected)", "503 Service Unavailable", null, null);
@@ -215,13 +280,13 @@ public final class InMemoryConnector implements HostConnector {
           new RetryableException(
               what + ": rate limited (injected)",
               "429 Too Many Requests",
-              Duration.ofSeconds(1),
+              fault.retryAfter(),
               null);
       case UNAUTHORIZED ->
           new AuthenticationException(
               what + ": credentials refused (injected)", "401 Unauthorized", null);
       case REJECTED ->
-          new PermanentException(what + ": refused by host (injected)", "400 Bad Request", null);
+          new PermanentException(what + ": " + fault.hostMessage(), fault.hostMessage(), null);
     };
   }
 

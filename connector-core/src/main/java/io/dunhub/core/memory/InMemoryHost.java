@@ -1,7 +1,10 @@
 package io.dunhub.core.memory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.auth.OAuthToken;
+import io.dunhub.core.connector.AuthenticationException;
 import io.dunhub.core.connector.SourceRecord;
+import io.dunhub.core.secret.Secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -34,6 +37,14 @@ public final class InMemoryHost {
     REJECTED
   }
 
+  /**
+   * A fault waiting for a call.
+   *
+   * @param hostMessage the host's message, for {@link Fault#REJECTED}
+   * @param retryAfter what the host asks for, for {@link Fault#RATE_LIMITED}
+   */
+  public record Injected(Fault fault, String hostMessage, java.time.Duration retryAfter) {}
+
   /** One stored record. */
   public record Row(
       String hostId, long version, Instant lastModified, boolean deleted, ObjectNode fields) {}
@@ -45,9 +56,13 @@ public final class InMemoryHost {
   private final Map<String, Map<String, Row>> objects = new ConcurrentHashMap<>();
   private final Map<String, java.util.NavigableMap<Row, Row>> order = new ConcurrentHashMap<>();
   private final Map<String, String> appliedKeys = new ConcurrentHashMap<>();
-  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final Deque<Injected> faults = new ArrayDeque<>();
   private final Map<String, AtomicLong> calls = new ConcurrentSkipListMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong tokenRefreshes = new AtomicLong();
+  private String accessToken;
+  private String refreshToken;
+  private long tokenSerial;
 
   private InMemoryHost(String name, Clock clock) {
     this.name = name;
@@ -78,24 +93,35 @@ public final class InMemoryHost {
   }
 
   /** Creates or replaces a record as a person in the host would, bumping its version. */
-  public synchronized Row put(String object, String hostId, ObjectNode fields) {
-    Map<String, Row> table = table(object);
-    Row old = table.get(hostId);
+  public Row put(String object, String hostId, ObjectNode fields) {
+    return put(object, hostId, fields, clock.instant());
+  }
+
+  /** Creates or replaces a record, last modified at {@code lastModified}. */
+  public synchronized Row put(
+      String object, String hostId, ObjectNode fields, Instant lastModified) {
+    Row old = table(object).get(hostId);
     Row row =
         new Row(
-            hostId, old == null ? 1 : old.version() + 1, clock.instant(), false, fields.deepCopy());
-    table.put(hostId, row);
+            hostId, old == null ? 1 : old.version() + 1, lastModified, false, fields.deepCopy());
+    store(object, old, row);
     return row;
   }
 
   /** Changes some fields of a record, as a person in the host would. */
-  public synchronized Row edit(String object, String hostId, ObjectNode changes) {
+  public Row edit(String object, String hostId, ObjectNode changes) {
+    return edit(object, hostId, changes, clock.instant());
+  }
+
+  /** Changes some fields of a record, last modified at {@code lastModified}. */
+  public synchronized Row edit(
+      String object, String hostId, ObjectNode changes, Instant lastModified) {
     Row old =
         get(object, hostId)
             .orElseThrow(() -> new IllegalArgumentException("no " + object + " " + hostId));
     ObjectNode merged = old.fields().deepCopy();
     merged.setAll(changes);
-    return put(object, hostId, merged);
+    return put(object, hostId, merged, lastModified);
   }
 
   /** Marks a record deleted (it stays visible to incremental reads as a delete). */
@@ -103,8 +129,7 @@ public final class InMemoryHost {
     Row old =
         get(object, hostId)
             .orElseThrow(() -> new IllegalArgumentException("no " + object + " " + hostId));
-    table(object)
-        .put(hostId, new Row(hostId, old.version() + 1, clock.instant(), true, old.fields()));
+    store(object, old, new Row(hostId, old.version() + 1, clock.instant(), true, old.fields()));
   }
 
   public Optional<Row> get(String object, String hostId) {
@@ -123,10 +148,26 @@ public final class InMemoryHost {
 
   /** The next calls meet these faults, one each, in order. */
   public synchronized void inject(Fault... next) {
-    faults.addAll(List.of(next));
+    for (Fault fault : next) {
+      faults.add(
+          new Injected(
+              fault,
+              fault == Fault.REJECTED ? "record rejected by host (injected)" : null,
+              fault == Fault.RATE_LIMITED ? java.time.Duration.ofSeconds(1) : null));
+    }
   }
 
-  synchronized Fault nextFault() {
+  /** The next call is rate limited and asked to wait {@code retryAfter}. */
+  public synchronized void injectRateLimit(java.time.Duration retryAfter) {
+    faults.add(new Injected(Fault.RATE_LIMITED, null, retryAfter));
+  }
+
+  /** The next call is refused for good with the host's {@code message}. */
+  public synchronized void injectRejection(String message) {
+    faults.add(new Injected(Fault.REJECTED, message, null));
+  }
+
+  synchronized Injected nextFault() {
     return faults.pollFirst();
   }
 
@@ -140,13 +181,71 @@ public final class InMemoryHost {
     return n == null ? 0 : n.get();
   }
 
+  /**
+   * Turns on OAuth for this host and issues the first token: from now on a connection must present
+   * the current access token (see {@link InMemoryConnector}'s {@code oauth} setting). Refresh
+   * tokens rotate on every refresh, as QuickBooks does.
+   */
+  public synchronized OAuthToken issueToken() {
+    tokenSerial++;
+    accessToken = name + "-access-" + tokenSerial;
+    refreshToken = name + "-refresh-" + tokenSerial;
+    return new OAuthToken(
+        Secret.of(accessToken),
+        Secret.of(refreshToken),
+        clock.instant().plus(java.time.Duration.ofHours(1)));
+  }
+
+  /** The host stops accepting the access token in use, as when it expires on the host's side. */
+  public synchronized void expireAccessToken() {
+    accessToken = null;
+  }
+
+  /** The token endpoint: a new token for the current refresh token, refused for any other. */
+  synchronized OAuthToken refresh(OAuthToken current) {
+    if (refreshToken == null
+        || current.refreshToken() == null
+        || !refreshToken.equals(current.refreshToken().reveal())) {
+      throw new AuthenticationException(
+          name + ": the in-memory host refused the refresh token (invalid_grant)",
+          "invalid_grant",
+          null);
+    }
+    tokenRefreshes.incrementAndGet();
+    return issueToken();
+  }
+
+  /** Whether a call carrying {@code token} is let in (always, when OAuth is off). */
+  synchronized boolean accepts(OAuthToken token) {
+    if (refreshToken == null) {
+      return true;
+    }
+    return token != null && accessToken != null && accessToken.equals(token.accessToken().reveal());
+  }
+
+  /** Refresh grants the token endpoint has served. */
+  public long tokenRefreshes() {
+    return tokenRefreshes.get();
+  }
+
+  /** Every read and write call the host has served (checks excluded). */
+  public long dataCalls() {
+    long n = 0;
+    for (Map.Entry<String, AtomicLong> e : calls.entrySet()) {
+      if (e.getKey().startsWith("read:") || e.getKey().startsWith("write:")) {
+        n += e.getValue().get();
+      }
+    }
+    return n;
+  }
+
   public Map<String, Long> callCounts() {
     Map<String, Long> copy = new java.util.TreeMap<>();
     calls.forEach((k, v) -> copy.put(k, v.get()));
     return copy;
   }
 
-  private void store(String object, Row old, Row row) {
+  private synchronized void store(String object, Row old, Row row) {
     java.util.NavigableMap<Row, Row> index = index(object);
     if (old != null) {
       index.remove(old);

@@ -6,6 +6,10 @@ import java.util.Set;
  * A person at a party who may receive notices.
  *
  * @param optedOut channels this person asked not to be contacted on
+ *     <p>{@link #reachableBy} answers whether a notice on a channel can reach this person: not
+ *     opted out, an address that looks like one for email ({@code x@y}), a phone and consent for
+ *     SMS. Letters and tasks go through the party's address and the CRM, so they are always
+ *     possible unless opted out.
  * @param consent whether the person agreed to be contacted on channels that need consent (SMS)
  */
 public record Contact(
@@ -42,7 +46,7 @@ public record Contact(
       return false;
     }
     return switch (channel) {
-      case EMAIL -> email != null && !email.isBlank();
+      case EMAIL -> email != null && email.strip().matches("[^@\\s]+@[^@\\s]+");
       case SMS -> consent && phone != null && !phone.isBlank();
       case LETTER, TASK -> true;
     };

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * An amount of money in one currency. Never a {@code double}. The scale is widened to the
- * currency's minor unit (10 USD becomes 10.00 USD) so equal amounts compare equal; a finer scale a
- * host sends is kept, never rounded silently.
+ * currency's minor unit (10 USD becomes 10.00 USD); a finer scale a host sends is kept, never
+ * rounded silently. Equal amounts are equal whatever their scale (10.000 USD equals 10.00 USD).
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
@@ -21,8 +21,22 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
   }
 
+  /**
+   * Parses a plain decimal amount ({@code "1250.50"}).
+   *
+   * @throws IllegalArgumentException naming the value when it is not a number
+   */
   public static Money of(String amount, String currencyCode) {
-    return new Money(new BigDecimal(amount), currency(currencyCode));
+    if (amount == null || amount.isBlank()) {
+      throw new IllegalArgumentException("amount is required");
+    }
+    BigDecimal value;
+    try {
+      value = new BigDecimal(amount.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not an amount: '" + amount + "'");
+    }
+    return new Money(value, currency(currencyCode));
   }
 
   public static Money of(BigDecimal amount, String currencyCode) {
@@ -85,6 +99,19 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
               + " with "
               + other.currency.getCurrencyCode());
     }
+  }
+
+  /** Same currency and numerically equal amount, whatever the scale. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Money other
+        && currency.equals(other.currency)
+        && amount.compareTo(other.amount) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * currency.hashCode() + amount.stripTrailingZeros().hashCode();
   }
 
   @Override

@@ -3,14 +3,18 @@ package io.dunhub.core.model;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The bill-to customer or account.
  *
  * @param id the canonical id, or null before the hub has stored it
+ * @param country an ISO 3166 alpha-2 code, upper-cased ({@code us} becomes {@code US}), or null
  * @param timeZone the customer's zone; notices go out in its local hours
  * @param customerSince when the relationship started (for policies on customer age), may be null
+ * @param attributes integrator-defined values by name (custom host fields a mapping carries), never
+ *     null
  */
 public record Party(
     String id,
@@ -25,21 +29,62 @@ public record Party(
     String taxId,
     Instant customerSince,
     boolean excludedFromDunning,
-    boolean inDispute) {
+    boolean inDispute,
+    Map<String, String> attributes) {
 
   public Party {
     Checks.requireText(name, "party name");
     tags = Checks.copy(tags);
+    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     if (locale == null) {
       locale = Locale.ENGLISH;
     }
     if (timeZone == null) {
       timeZone = ZoneId.of("UTC");
     }
-    if (country != null && !country.isBlank() && country.length() != 2) {
-      throw new IllegalArgumentException(
-          "party country must be an ISO 3166 alpha-2 code: " + country);
+    if (country != null && country.isBlank()) {
+      country = null;
     }
+    if (country != null) {
+      String code = country.trim().toUpperCase(Locale.ROOT);
+      if (!code.matches("[A-Z]{2}")) {
+        throw new IllegalArgumentException(
+            "party " + name + ": country must be an ISO 3166 alpha-2 code, got '" + country + "'");
+      }
+      country = code;
+    }
+  }
+
+  /** A party without integrator-defined attributes. */
+  public Party(
+      String id,
+      String name,
+      String email,
+      String phone,
+      String country,
+      Locale locale,
+      ZoneId timeZone,
+      String segment,
+      Set<String> tags,
+      String taxId,
+      Instant customerSince,
+      boolean excludedFromDunning,
+      boolean inDispute) {
+    this(
+        id,
+        name,
+        email,
+        phone,
+        country,
+        locale,
+        timeZone,
+        segment,
+        tags,
+        taxId,
+        customerSince,
+        excludedFromDunning,
+        inDispute,
+        Map.of());
   }
 
   /** A party with just a name; the rest defaulted. */
@@ -62,7 +107,27 @@ public record Party(
         taxId,
         customerSince,
         excludedFromDunning,
-        inDispute);
+        inDispute,
+        attributes);
+  }
+
+  /** The same party carrying these integrator-defined attributes (custom host fields). */
+  public Party withAttributes(Map<String, String> newAttributes) {
+    return new Party(
+        id,
+        name,
+        email,
+        phone,
+        country,
+        locale,
+        timeZone,
+        segment,
+        tags,
+        taxId,
+        customerSince,
+        excludedFromDunning,
+        inDispute,
+        newAttributes);
   }
 
   public Party withEmail(String newEmail) {
@@ -79,6 +144,7 @@ public record Party(
         taxId,
         customerSince,
         excludedFromDunning,
-        inDispute);
+        inDispute,
+        attributes);
   }
 }

@@ -40,6 +40,7 @@ class StoreTest {
             "conflicts",
             "sync_runs",
             "outbound_queue",
+            "sync_leases",
             "scheduled_tasks");
     assertThat(store.isHealthy()).isTrue();
     if (kind == StoreKind.HSQLDB) {

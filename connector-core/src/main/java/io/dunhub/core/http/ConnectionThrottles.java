@@ -1,0 +1,44 @@
+package io.dunhub.core.http;
+
+import io.dunhub.core.connector.RateLimit;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The throttles of a process, one per connection name, so every worker that opens the same
+ * connection shares one bucket, one concurrency cap and one pause. {@link #shared()} is the
+ * process-wide registry; tests make their own.
+ */
+public final class ConnectionThrottles {
+
+  private static final ConnectionThrottles SHARED = new ConnectionThrottles();
+
+  private final Map<Key, ConnectionThrottle> throttles = new ConcurrentHashMap<>();
+
+  /**
+   * A process has one clock; tests have one each, and must not share throttles. A connection's
+   * clients with different limits (its API and its token endpoint) have separate throttles.
+   */
+  private record Key(String connection, Clock clock, RateLimit limit) {}
+
+  /** The registry of this process. */
+  public static ConnectionThrottles shared() {
+    return SHARED;
+  }
+
+  /**
+   * The throttle of {@code connection} with {@code limit} (on {@code clock}), made on first use and
+   * shared by every later caller.
+   */
+  public ConnectionThrottle forConnection(
+      String connection, RateLimit limit, Clock clock, Sleeper sleeper) {
+    return throttles.computeIfAbsent(
+        new Key(connection, clock, limit), key -> new ConnectionThrottle(limit, clock, sleeper));
+  }
+
+  /** Forgets a connection's throttle (the connection was removed). */
+  public void remove(String connection) {
+    throttles.keySet().removeIf(k -> k.connection().equals(connection));
+  }
+}
