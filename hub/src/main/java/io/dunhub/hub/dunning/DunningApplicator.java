@@ -1,0 +1,326 @@
+package io.dunhub.hub.dunning;
+
+import io.dunhub.core.model.Activity;
+import io.dunhub.core.model.ActivityType;
+import io.dunhub.core.model.Contact;
+import io.dunhub.core.model.Invoice;
+import io.dunhub.core.model.Money;
+import io.dunhub.hub.notice.Brand;
+import io.dunhub.hub.notice.NoticeContent;
+import io.dunhub.hub.notice.NoticeLine;
+import io.dunhub.hub.notice.NoticePayload;
+import io.dunhub.hub.notice.NoticeRenderer;
+import io.dunhub.hub.notice.RenderedNotice;
+import io.dunhub.hub.notice.TrackingLinks;
+import io.dunhub.hub.outbox.JdbcOutbox;
+import io.dunhub.hub.outbox.OutboxEntry;
+import io.dunhub.hub.store.Dialect;
+import io.dunhub.hub.writeback.ActivityLog;
+import io.dunhub.hub.writeback.WriteBackPlanner;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Applies an evaluation in the caller's transaction: records every step (at most once per case and
+ * step), charges fees, writes activities, renders notices into outbox rows, and sets each case's
+ * next evaluation. Nothing leaves the hub here: effects leave only through the outbox.
+ */
+public final class DunningApplicator {
+
+  private final JdbcOutbox outbox;
+  private final WriteBackPlanner writeBacks;
+  private final NoticeRenderer renderer;
+  private final Brand brand;
+  private final TrackingLinks links;
+  private final Dialect dialect;
+
+  public DunningApplicator(
+      JdbcOutbox outbox,
+      WriteBackPlanner writeBacks,
+      NoticeRenderer renderer,
+      Brand brand,
+      TrackingLinks links) {
+    this.outbox = outbox;
+    this.writeBacks = writeBacks;
+    this.renderer = renderer;
+    this.brand = brand;
+    this.links = links;
+    this.dialect = outbox.dialect();
+  }
+
+  /** The idempotency key of a notice: (lead case, step, channel, recipient). */
+  public static String noticeKey(DunningAction.Notice n) {
+    return (n.thankYou() ? "thank-you:" : "notice:")
+        + n.caseIds().get(0)
+        + ":"
+        + n.stepIds().get(0)
+        + ":"
+        + n.channel().name()
+        + ":"
+        + (n.recipient() != null ? n.recipient() : n.address());
+  }
+
+  public void apply(Handle h, PartyFacts facts, Evaluation evaluation, Instant now) {
+    Map<String, CaseFacts> cases =
+        facts.cases().stream().collect(Collectors.toMap(CaseFacts::caseId, Function.identity()));
+    Map<String, String> policyOf =
+        evaluation.plans().stream()
+            .filter(p -> p.policyId() != null)
+            .collect(Collectors.toMap(CasePlan::caseId, CasePlan::policyId, (a, b) -> a));
+    for (DunningAction action : evaluation.actions()) {
+      if (action instanceof DunningAction.Notice n) {
+        notice(h, facts, cases, n, now);
+        for (int i = 0; i < n.caseIds().size(); i++) {
+          step(h, n.caseIds().get(i), n.stepIds().get(i), n.policyId(), "done", now);
+        }
+      } else if (action instanceof DunningAction.LateFee f) {
+        if (step(h, f.caseId(), f.stepId(), policyOf.get(f.caseId()), "done", now)) {
+          h.createUpdate(
+                  "INSERT INTO dunning_fees (case_id, step_id, currency, amount, description, applied_at)"
+                      + " VALUES (:c, :s, :cur, :amt, :d, :at)")
+              .bind("c", f.caseId())
+              .bind("s", f.stepId())
+              .bind("cur", f.amount().currency().getCurrencyCode())
+              .bind("amt", f.amount().amount())
+              .bind("d", f.description())
+              .bind("at", now)
+              .execute();
+          activity(
+              h,
+              facts,
+              cases.get(f.caseId()),
+              ActivityType.FEE_APPLIED,
+              f.stepId(),
+              f.description(),
+              Map.of(
+                  "amount",
+                  f.amount().amount().toPlainString(),
+                  "currency",
+                  f.amount().currency().getCurrencyCode()),
+              now);
+        }
+      } else if (action instanceof DunningAction.HumanTask t) {
+        for (String caseId : t.caseIds()) {
+          if (step(h, caseId, t.stepId(), policyOf.get(caseId), "done", now)) {
+            activity(
+                h,
+                facts,
+                cases.get(caseId),
+                ActivityType.ESCALATED,
+                t.stepId(),
+                t.subject(),
+                Map.of("kind", "task", "assignee", t.assignee()),
+                now);
+          }
+        }
+      } else if (action instanceof DunningAction.HandOver o) {
+        for (String caseId : o.caseIds()) {
+          if (step(h, caseId, o.stepId(), policyOf.get(caseId), "done", now)) {
+            h.createUpdate("UPDATE dunning_cases SET handed_over = TRUE WHERE id = :id")
+                .bind("id", caseId)
+                .execute();
+            activity(
+                h,
+                facts,
+                cases.get(caseId),
+                ActivityType.HANDED_TO_COLLECTIONS,
+                o.stepId(),
+                "Handed over to collections (" + o.assignee() + ")",
+                Map.of("kind", "task", "assignee", o.assignee()),
+                now);
+          }
+        }
+      } else if (action instanceof DunningAction.PromiseBroken p) {
+        if (step(h, p.caseId(), p.stepId(), policyOf.get(p.caseId()), "done", now)) {
+          h.createUpdate("UPDATE dunning_cases SET promised_date = NULL WHERE id = :id")
+              .bind("id", p.caseId())
+              .execute();
+          activity(
+              h,
+              facts,
+              cases.get(p.caseId()),
+              ActivityType.PROMISE_BROKEN,
+              p.stepId(),
+              "Promise to pay by " + p.promised() + " was not kept",
+              Map.of("promised", p.promised().toString()),
+              now);
+        }
+      } else if (action instanceof DunningAction.StepSkipped s) {
+        step(h, s.caseId(), s.stepId(), policyOf.get(s.caseId()), "skipped: " + s.reason(), now);
+      }
+    }
+    for (CasePlan plan : evaluation.plans()) {
+      boolean closed =
+          plan.nextEvaluation() == null
+              && (plan.status().startsWith("closed")
+                  || plan.status().startsWith("paid: thank-you sent")
+                  || plan.status().startsWith("handing over")
+                  || plan.status().startsWith("handed over"));
+      h.createUpdate(
+              "UPDATE dunning_cases SET policy_id = COALESCE(policy_id, :policy), next_evaluation_at = :next,"
+                  + " last_status = :status, last_evaluated_at = :now, closed = :closed, version = version + 1,"
+                  + " updated_at = :now WHERE id = :id")
+          .bind("policy", plan.policyId())
+          .bindByType("next", plan.nextEvaluation(), Instant.class)
+          .bind("status", plan.status())
+          .bind("now", now)
+          .bind("closed", closed)
+          .bind("id", plan.caseId())
+          .execute();
+    }
+  }
+
+  private boolean step(
+      Handle h, String caseId, String stepId, String policyId, String outcome, Instant now) {
+    return h.createUpdate(
+                dialect.insertIfAbsent(
+                    "dunning_steps",
+                    List.of("case_id", "step_id"),
+                    List.of("case_id", "step_id", "policy_id", "outcome", "taken_at")))
+            .bind("case_id", caseId)
+            .bind("step_id", stepId)
+            .bind("policy_id", policyId)
+            .bind("outcome", outcome)
+            .bind("taken_at", now)
+            .execute()
+        > 0;
+  }
+
+  private void activity(
+      Handle h,
+      PartyFacts facts,
+      CaseFacts c,
+      ActivityType type,
+      String stepId,
+      String text,
+      Map<String, String> attributes,
+      Instant now) {
+    String id =
+        UUID.nameUUIDFromBytes(
+                (type + ":" + c.caseId() + ":" + stepId).getBytes(StandardCharsets.UTF_8))
+            .toString();
+    Activity a =
+        new Activity(
+            id,
+            type,
+            now,
+            facts.partyId(),
+            c.invoice().id(),
+            null,
+            null,
+            null,
+            text,
+            text,
+            attributes);
+    ActivityLog.record(h, a, c.caseId(), null);
+    writeBacks.enqueue(h, a, null, null);
+  }
+
+  private void notice(
+      Handle h,
+      PartyFacts facts,
+      Map<String, CaseFacts> cases,
+      DunningAction.Notice n,
+      Instant now) {
+    String key = noticeKey(n);
+    List<NoticeLine> lines = new ArrayList<>();
+    List<String> invoiceIds = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    for (String caseId : n.caseIds()) {
+      Invoice inv = cases.get(caseId).invoice();
+      invoiceIds.add(inv.id());
+      numbers.add(inv.number());
+      lines.add(
+          new NoticeLine(
+              inv.number(),
+              inv.issueDate(),
+              inv.dueDate(),
+              inv.total(),
+              inv.openBalance(),
+              fees(h, caseId, inv.openBalance()),
+              inv.paymentLink()));
+    }
+    LocalDate today = now.atZone(facts.party().timeZone()).toLocalDate();
+    String payTarget =
+        lines.size() == 1
+            ? lines.get(0).paymentLink()
+            : cases.get(n.caseIds().get(0)).invoice().paymentLink();
+    String unsubscribe = n.thankYou() ? null : links.unsubscribe(key);
+    NoticeContent content =
+        new NoticeContent(
+            brand,
+            facts.party().locale(),
+            facts.party().name(),
+            contactName(facts, n),
+            lines,
+            today,
+            n.thankYou() ? null : links.click(key, payTarget),
+            unsubscribe,
+            n.channel() == io.dunhub.core.model.Channel.EMAIL ? links.openPixel(key) : null);
+    RenderedNotice r = renderer.render(n.template(), content);
+    NoticePayload payload =
+        new NoticePayload(
+            facts.partyId(),
+            n.caseIds(),
+            invoiceIds,
+            numbers,
+            n.stepIds(),
+            n.recipient(),
+            n.channel().name(),
+            n.address(),
+            n.recipientName(),
+            n.template(),
+            n.finalNotice(),
+            n.thankYou(),
+            r.subject(),
+            r.html(),
+            r.text(),
+            r.sms(),
+            n.finalNotice() ? r.letterHtml() : null,
+            unsubscribe);
+    outbox.enqueue(
+        h,
+        new OutboxEntry(
+            key,
+            OutboxEntry.NOTICE,
+            n.channel().name(),
+            null,
+            facts.partyId(),
+            CanonicalReader.write(payload)));
+  }
+
+  private static String contactName(PartyFacts facts, DunningAction.Notice n) {
+    if (n.recipient() == null) {
+      return null;
+    }
+    return facts.contacts().stream()
+        .filter(c -> n.recipient().equals(c.id()))
+        .map(Contact::displayName)
+        .findFirst()
+        .orElse(n.recipientName());
+  }
+
+  private static Money fees(Handle h, String caseId, Money like) {
+    BigDecimal sum =
+        h.createQuery(
+                "SELECT COALESCE(SUM(amount), 0) FROM dunning_fees WHERE case_id = :id AND currency = :cur")
+            .bind("id", caseId)
+            .bind("cur", like.currency().getCurrencyCode())
+            .mapTo(BigDecimal.class)
+            .one();
+    return new Money(
+        sum.setScale(
+            Math.max(like.currency().getDefaultFractionDigits(), 0),
+            java.math.RoundingMode.HALF_UP),
+        like.currency());
+  }
+}
