@@ -68,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-postgres", description = "Measure only the embedded store.")
     boolean noPostgres;
 
+    @Option(names = "--no-hsqldb", description = "Measure only PostgreSQL.")
+    boolean noHsqldb;
+
     @Override
     public Integer call() throws IOException {
       PrintWriter out = DunhubCommand.from(spec).out();
@@ -76,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream progress = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
         List<SyncBenchmark.Result> results =
             SyncBenchmark.run(
-                new SyncBenchmark.Options(parties, invoices, noPostgres ? null : postgres, work),
+                new SyncBenchmark.Options(
+                    parties, invoices, !noHsqldb, noPostgres ? null : postgres, work),
                 progress);
         progress.flush();
         out.println();

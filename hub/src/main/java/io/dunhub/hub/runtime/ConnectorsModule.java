@@ -5,6 +5,9 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 import io.dunhub.core.connector.HostConnector;
 import io.dunhub.core.memory.InMemoryConnector;
+import io.dunhub.netsuite.NetSuiteConnector;
+import io.dunhub.quickbooks.QuickBooksConnector;
+import io.dunhub.salesforce.SalesforceConnector;
 
 /**
  * The connector registry: a {@code Map<String, HostConnector>} keyed by connector id. Adding a
@@ -20,6 +23,10 @@ public final class ConnectorsModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    connectors(binder()).addBinding(InMemoryConnector.ID).to(InMemoryConnector.class);
+    MapBinder<String, HostConnector> connectors = connectors(binder());
+    connectors.addBinding(InMemoryConnector.ID).to(InMemoryConnector.class);
+    connectors.addBinding(SalesforceConnector.ID).to(SalesforceConnector.class);
+    connectors.addBinding(QuickBooksConnector.ID).to(QuickBooksConnector.class);
+    connectors.addBinding(NetSuiteConnector.ID).to(NetSuiteConnector.class);
   }
 }

@@ -88,6 +88,24 @@ class DunhubCliTest {
   }
 
   @Test
+  void theHostConnectorsAreRegisteredAndCheckTheirOwnSettings() {
+    Path file = fixture("real-connectors-incomplete.yml");
+
+    CliRunner.Result result = cli.run("-c", file.toString(), "config", "validate");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.CONFIG_INVALID);
+    assertThat(result.out()).doesNotContain("unknown type");
+    for (String connection : new String[] {"connections[0]", "connections[1]", "connections[2]"}) {
+      assertThat(result.out())
+          .as(result.out())
+          .containsPattern(
+              java.util.regex.Pattern.quote(file + ":")
+                  + "\\d+:\\d+: "
+                  + java.util.regex.Pattern.quote(connection));
+    }
+  }
+
+  @Test
   void configValidateAlsoChecksTheMappingFolder() {
     CliRunner.Result result =
         cli.run("-c", fixture("with-broken-mappings.yml").toString(), "config", "validate");
