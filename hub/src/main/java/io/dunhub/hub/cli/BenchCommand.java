@@ -76,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream progress = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
         List<SyncBenchmark.Result> results =
             SyncBenchmark.run(
-                new SyncBenchmark.Options(parties, invoices, noPostgres ? null : postgres, work),
+                new SyncBenchmark.Options(
+                    parties, invoices, true, noPostgres ? null : postgres, work),
                 progress);
         progress.flush();
         out.println();
