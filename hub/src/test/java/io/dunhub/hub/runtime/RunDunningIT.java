@@ -46,30 +46,7 @@ class RunDunningIT {
 
   @Test
   void runSendsADueReminderByEmail(@TempDir Path dir) throws Exception {
-    Path policies = dir.resolve("policies");
-    Files.createDirectories(policies);
-    Files.copy(
-        Path.of(getClass().getResource("/runtime/dunning-policies/any-time.yaml").toURI()),
-        policies.resolve("any-time.yaml"));
-    Path config = dir.resolve("dunhub.yml");
-    Files.writeString(
-        config,
-        """
-        mode: development
-        http:
-          port: 0
-        policies: policies
-        channels:
-          email:
-            host: 127.0.0.1
-            port: %d
-            security: none
-            from: ar@northwind.example
-        schedules:
-          dunning: every 1s
-          outbox: every 1s
-        """
-            .formatted(MAIL.getSmtp().getPort()));
+    Path config = config(dir);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     seed(config, today.minusDays(5));
 
@@ -129,6 +106,62 @@ class RunDunningIT {
     CliRunner.Result dead = new CliRunner(Map.of()).run("-c", config.toString(), "outbox", "dead");
     assertThat(dead.exitCode()).as(dead.all()).isZero();
     assertThat(dead.out()).contains("no dead letters");
+  }
+
+  /** A config with the test policy folder, GreenMail as SMTP and one-second schedules. */
+  private static Path config(Path dir) throws Exception {
+    Path policies = dir.resolve("policies");
+    Files.createDirectories(policies);
+    Files.copy(
+        Path.of(RunDunningIT.class.getResource("/runtime/dunning-policies/any-time.yaml").toURI()),
+        policies.resolve("any-time.yaml"));
+    Path config = dir.resolve("dunhub.yml");
+    Files.writeString(
+        config,
+        """
+        mode: development
+        http:
+          port: 0
+        policies: policies
+        channels:
+          email:
+            host: 127.0.0.1
+            port: %d
+            security: none
+            from: ar@northwind.example
+        schedules:
+          dunning: every 1s
+          outbox: every 1s
+        """
+            .formatted(MAIL.getSmtp().getPort()));
+    return config;
+  }
+
+  @Test
+  void simulatePlaysTheScheduleThroughAPeriodAndSendsTheReminder(@TempDir Path dir)
+      throws Exception {
+    Path config = config(dir);
+    seed(config, LocalDate.of(2026, 3, 2));
+
+    CliRunner.Result result =
+        new CliRunner(Map.of())
+            .run(
+                "-c",
+                config.toString(),
+                "dunning",
+                "simulate",
+                "--from",
+                "2026-03-01",
+                "--to",
+                "2026-03-08",
+                "--tick",
+                "PT6H");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out())
+        .containsPattern("2026-03-0[56]T.*INV-7.*bea@acme.example")
+        .contains("1 deliveries");
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
   }
 
   /** One party with a billing contact and an invoice that fell due on {@code due}. */
