@@ -1,5 +1,6 @@
 package io.dunhub.hub.cli;
 
+import io.dunhub.hub.config.Mode;
 import io.dunhub.hub.dunning.cli.DunningRuntime;
 import io.dunhub.hub.logging.LogFormat;
 import io.dunhub.hub.logging.Logging;
@@ -129,6 +130,13 @@ public final class DunhubCommand implements Callable<Integer> {
   synchronized DunningRuntime dunningRuntime(boolean simulation) {
     if (dunning == null) {
       opened = openHub();
+      if (simulation && opened.config().mode() == Mode.PRODUCTION) {
+        throw new IllegalStateException(
+            "dunning simulate sends real notices through the configured channels; it refuses a"
+                + " production config ("
+                + opened.config().file()
+                + " has mode: production). Run it on a sandbox config with mode: development.");
+      }
       opened.services().start(s -> s.phase() < Service.SCHEDULER_PHASE);
       if (simulation) {
         Clock real = opened.get(Clock.class);

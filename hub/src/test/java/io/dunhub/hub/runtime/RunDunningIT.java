@@ -164,6 +164,28 @@ class RunDunningIT {
     assertThat(MAIL.getReceivedMessages()).hasSize(1);
   }
 
+  @Test
+  void simulateRefusesAProductionConfig(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("dunhub.yml");
+    Files.writeString(config, "mode: production\n");
+
+    CliRunner.Result result =
+        new CliRunner(Map.of("DUNHUB_SECRET_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA="))
+            .run(
+                "-c",
+                config.toString(),
+                "dunning",
+                "simulate",
+                "--from",
+                "2026-03-01",
+                "--to",
+                "2026-03-02");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.err()).contains("refuses a production config");
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
+  }
+
   /** One party with a billing contact and an invoice that fell due on {@code due}. */
   private static void seed(Path config, LocalDate due) throws Exception {
     try (Hub hub =
