@@ -186,6 +186,30 @@ class RunDunningIT {
     assertThat(MAIL.getReceivedMessages()).isEmpty();
   }
 
+  @Test
+  void runStopsAtOnceOnABrokenPolicyFolder(@TempDir Path dir) throws Exception {
+    Path policies = Files.createDirectories(dir.resolve("policies"));
+    Files.writeString(
+        policies.resolve("standard.yaml"),
+        """
+        policy: standard
+        default: true
+        days: calendar
+        steps:
+          - at: due+3d
+            action: notice
+            channels: [email]
+            template: no-such-template
+        """);
+    Path config = dir.resolve("dunhub.yml");
+    Files.writeString(config, "mode: development\nhttp:\n  port: 0\npolicies: policies\n");
+
+    CliRunner.Result result = new CliRunner(Map.of()).run("-c", config.toString(), "run");
+
+    assertThat(result.exitCode()).as(result.all()).isNotZero();
+    assertThat(result.all()).contains("standard.yaml:8").contains("no-such-template");
+  }
+
   /** One party with a billing contact and an invoice that fell due on {@code due}. */
   private static void seed(Path config, LocalDate due) throws Exception {
     try (Hub hub =
