@@ -5,8 +5,13 @@ import io.dunhub.core.mapping.MappingSet;
 import io.dunhub.hub.config.ConfigError;
 import io.dunhub.hub.config.ConfigLoader;
 import io.dunhub.hub.config.HubConfig;
+import io.dunhub.hub.dunning.policy.PolicyException;
+import io.dunhub.hub.dunning.policy.PolicyLoader;
+import io.dunhub.hub.dunning.policy.PolicyProblem;
+import io.dunhub.hub.notice.NoticeRenderer;
 import io.dunhub.hub.runtime.HubMappings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +73,19 @@ public final class ConfigCommand implements Callable<Integer> {
                 + config.mappingsDir().map(d -> "in " + d).orElse("(built-in)"));
         out.flush();
         return ExitCodes.CONFIG_INVALID;
+      }
+      if (config.policiesDir().isPresent()) {
+        Path dir = config.policiesDir().get();
+        try {
+          new PolicyLoader(new NoticeRenderer()::exists).loadDirectory(dir);
+        } catch (PolicyException e) {
+          for (PolicyProblem problem : e.problems()) {
+            out.println(problem);
+          }
+          out.println(e.problems().size() + " problem(s) in the dunning policies in " + dir);
+          out.flush();
+          return ExitCodes.CONFIG_INVALID;
+        }
       }
       out.println(root.configFile() + " is valid.");
       ConfigSummary.print(config, out);

@@ -1,10 +1,16 @@
 package io.dunhub.hub.cli;
 
+import io.dunhub.hub.config.Mode;
+import io.dunhub.hub.dunning.cli.DunningRuntime;
 import io.dunhub.hub.logging.LogFormat;
 import io.dunhub.hub.logging.Logging;
+import io.dunhub.hub.runtime.DunningRuntimes;
 import io.dunhub.hub.runtime.Hub;
+import io.dunhub.hub.runtime.Service;
+import io.dunhub.hub.runtime.SettableClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -39,6 +45,8 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       BenchCommand.class,
       io.dunhub.hub.mapping.MappingsCommand.class,
+      io.dunhub.hub.dunning.cli.DunningCommand.class,
+      io.dunhub.hub.outbox.cli.OutboxCommand.class,
       DemoCommand.class,
       HelpCommand.class,
     })
@@ -69,6 +77,8 @@ public final class DunhubCommand implements Callable<Integer> {
   LogFormat logFormat;
 
   private final CliContext context;
+  private Hub opened;
+  private DunningRuntime dunning;
 
   public DunhubCommand(CliContext context) {
     this.context = context;
@@ -109,6 +119,43 @@ public final class DunhubCommand implements Callable<Integer> {
    */
   public Hub openHub() {
     return context.launcher().open(config, context.nodeName());
+  }
+
+  /**
+   * The dunning engine of the configured hub, for {@code dunhub dunning} and {@code dunhub outbox}:
+   * opens the hub on first use and starts its store (the hub is closed when the command ends).
+   *
+   * @param simulation on a clock of its own that {@code dunning simulate} moves (starting now)
+   */
+  synchronized DunningRuntime dunningRuntime(boolean simulation) {
+    if (dunning == null) {
+      opened = openHub();
+      if (simulation && opened.config().mode() == Mode.PRODUCTION) {
+        throw new IllegalStateException(
+            "dunning simulate sends real notices through the configured channels; it refuses a"
+                + " production config ("
+                + opened.config().file()
+                + " has mode: production). Run it on a sandbox config with mode: development.");
+      }
+      opened.services().start(s -> s.phase() < Service.SCHEDULER_PHASE);
+      if (simulation) {
+        Clock real = opened.get(Clock.class);
+        SettableClock clock = new SettableClock(real.instant(), real.getZone());
+        dunning = opened.get(DunningRuntimes.class).build(clock, clock::set);
+      } else {
+        dunning = opened.get(DunningRuntime.class);
+      }
+    }
+    return dunning;
+  }
+
+  /** Closes the hub {@link #dunningRuntime} opened, if any. */
+  synchronized void closeOpened() {
+    if (opened != null) {
+      opened.close();
+      opened = null;
+      dunning = null;
+    }
   }
 
   public PrintWriter out() {

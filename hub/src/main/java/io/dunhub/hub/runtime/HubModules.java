@@ -21,6 +21,7 @@ public final class HubModules {
         new StoreModule(),
         new SchedulerModule(nodeName),
         new SyncModule(),
+        new DunningModule(),
         new HttpModule());
   }
 }

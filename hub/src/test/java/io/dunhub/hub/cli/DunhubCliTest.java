@@ -33,7 +33,9 @@ class DunhubCliTest {
 
     assertThat(result.exitCode()).isZero();
     for (String command :
-        new String[] {"run", "sync", "config", "bench", "mappings", "demo", "help"}) {
+        new String[] {
+          "run", "sync", "config", "bench", "mappings", "dunning", "outbox", "demo", "help"
+        }) {
       assertThat(result.out()).containsPattern("(?m)^  " + command + " +\\S.*$");
     }
   }
@@ -112,6 +114,19 @@ class DunhubCliTest {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.CONFIG_INVALID);
     assertThat(result.out()).contains("Invoice.yaml:9").contains("dueDat");
+  }
+
+  @Test
+  void configValidateAlsoChecksThePoliciesFolder() {
+    CliRunner.Result result =
+        cli.run("-c", fixture("with-broken-policies.yml").toString(), "config", "validate");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.CONFIG_INVALID);
+    assertThat(result.out())
+        .contains("standard.yaml:9")
+        .contains("overdue-remnder")
+        .contains("standard.yaml:11")
+        .contains("problem(s) in the dunning policies");
   }
 
   @Test
