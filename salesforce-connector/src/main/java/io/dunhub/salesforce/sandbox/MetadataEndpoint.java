@@ -14,9 +14,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +31,11 @@ import org.w3c.dom.Element;
 /**
  * The metadata SOAP endpoint ({@code /services/Soap/m/NN.0}): {@code deploy} of a zip in metadata
  * API format and {@code checkDeployStatus}. Custom objects and fields in the zip become real
- * sandbox objects and fields (describable, queryable, writable); permission sets and layouts are
- * accepted and reported. A deploy with a bad component fails as a whole and changes nothing.
+ * sandbox objects and fields (describable, queryable, writable); Lightning pages are checked
+ * against the page's object ({@link FlexiPageCheck}); permission sets and layouts are accepted.
+ * Each component is reported created, changed, or neither when the org already has the same
+ * definition. A deploy with a bad component fails as a whole and changes nothing; a check-only
+ * deploy ({@code DeployOptions.checkOnly}) reports the same and changes nothing either.
  */
 final class MetadataEndpoint {
   record Reply(int status, String body) {}
@@ -38,14 +45,17 @@ final class MetadataEndpoint {
   private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1);
   private final List<String> deployedComponents = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final DeployedMetadata deployed = new DeployedMetadata();
 
   private static final class Deployment {
     final byte[] zip;
+    final boolean checkOnly;
     int checks;
     DeployResult result;
 
-    Deployment(byte[] zip) {
+    Deployment(byte[] zip, boolean checkOnly) {
       this.zip = zip;
+      this.checkOnly = checkOnly;
     }
   }
 
@@ -93,7 +103,11 @@ final class MetadataEndpoint {
   private Reply deploy(SoapRequest request) {
     byte[] zip = Base64.getMimeDecoder().decode(request.text("ZipFile"));
     String id = SalesforceIds.id("0Af", "5g", ids.getAndIncrement());
-    deployments.put(id, new Deployment(zip));
+    Element options =
+        request.elements("DeployOptions").stream().findFirst().orElse(null);
+    boolean checkOnly =
+        options != null && "true".equals(MetadataXml.text(options, "checkOnly"));
+    deployments.put(id, new Deployment(zip, checkOnly));
     AsyncResult result = new AsyncResult();
     result.setDone(false);
     result.setId(id);
@@ -119,7 +133,7 @@ final class MetadataEndpoint {
         result = base(id, DeployStatus.InProgress, false);
       } else {
         if (d.result == null) {
-          d.result = apply(id, d.zip);
+          d.result = apply(id, d);
         }
         result = d.result;
       }
@@ -149,86 +163,145 @@ final class MetadataEndpoint {
     return r;
   }
 
-  private DeployResult apply(String id, byte[] zip) {
-    Map<String, String> files = unzip(zip);
-    List<DeployMessage> successes = new ArrayList<>();
-    List<DeployMessage> failures = new ArrayList<>();
-    List<Runnable> changes = new ArrayList<>();
-    Map<String, ObjectDef> planned = new LinkedHashMap<>();
+  private DeployResult apply(String id, Deployment d) {
+    Map<String, String> files = unzip(d.zip);
+    Plan plan = new Plan();
     if (!files.containsKey("package.xml")) {
-      failures.add(message("", "package.xml", "package.xml", false, "No package.xml found"));
+      plan.failures.add(message("", "package.xml", "package.xml", null, "No package.xml found"));
     }
     for (String path : files.keySet()) {
       if (path.startsWith("objects/") && path.endsWith(".object")) {
-        String name = path.substring("objects/".length(), path.length() - ".object".length());
+        String name = objectName(path);
+        Element root = MetadataXml.parse(files.get(path));
+        plan.objectFiles.put(name, root);
         if (name.endsWith("__c") && org.object(name).isEmpty()) {
-          String label = MetadataXml.text(MetadataXml.parse(files.get(path)), "label");
-          planned.put(
-              name, new ObjectDef(name, label == null ? name : label, nextPrefix(planned), true));
+          String label = MetadataXml.text(root, "label");
+          plan.newObjects.put(
+              name,
+              new ObjectDef(name, label == null ? name : label, nextPrefix(plan.newObjects), true));
         }
       }
     }
+    plan.objectFiles.forEach((name, root) -> planObject(name, root, plan));
     for (Map.Entry<String, String> file : files.entrySet()) {
       String path = file.getKey();
-      if (path.startsWith("objects/") && path.endsWith(".object")) {
-        String name = path.substring("objects/".length(), path.length() - ".object".length());
-        planObject(name, path, file.getValue(), planned, changes, successes, failures);
-      } else if (path.startsWith("permissionsets/")) {
-        successes.add(message("PermissionSet", stem(path), path, true, null));
-      } else if (path.startsWith("layouts/")) {
-        successes.add(message("Layout", stem(path), path, true, null));
-      } else if (path.startsWith("flexipages/")) {
-        successes.add(message("FlexiPage", stem(path), path, true, null));
-      } else if (!path.equals("package.xml")) {
-        failures.add(message("", stem(path), path, false, "Unknown file type in package: " + path));
+      if (path.startsWith("objects/") || path.equals("package.xml")) {
+        continue;
       }
+      String type =
+          path.startsWith("permissionsets/")
+              ? "PermissionSet"
+              : path.startsWith("layouts/")
+                  ? "Layout"
+                  : path.startsWith("flexipages/") ? "FlexiPage" : null;
+      if (type == null) {
+        plan.failures.add(
+            message("", stem(path), path, null, "Unknown file type in package: " + path));
+        continue;
+      }
+      Element root;
+      try {
+        root = MetadataXml.parse(file.getValue());
+      } catch (IllegalArgumentException e) {
+        plan.failures.add(message(type, stem(path), path, null, e.getMessage()));
+        continue;
+      }
+      if (type.equals("FlexiPage")) {
+        List<String> problems = flexiPageCheck(plan).problems(root);
+        if (!problems.isEmpty()) {
+          plan.failures.add(
+              message(type, stem(path), path, null, String.join("; ", problems)));
+          continue;
+        }
+      }
+      component(plan, type, stem(path), path, MetadataXml.canonical(root, Set.of()), false);
     }
-    boolean ok = failures.isEmpty();
-    if (ok) {
+    boolean ok = plan.failures.isEmpty();
+    if (ok && !d.checkOnly) {
       synchronized (org) {
-        changes.forEach(Runnable::run);
+        plan.changes.forEach(Runnable::run);
       }
-      successes.add(0, message("", "package.xml", "package.xml", true, null));
-      for (DeployMessage m : successes) {
+      plan.definitions.forEach(def -> deployed.record(def[0], def[1], def[2]));
+      plan.children.forEach(rel -> deployed.childRelationship(rel[0], rel[1]));
+      plan.successes.add(0, message("", "package.xml", "package.xml", null, null));
+      for (DeployMessage m : plan.successes) {
         deployedComponents.add(m.getComponentType() + ":" + m.getFullName());
       }
+    } else if (ok) {
+      plan.successes.add(0, message("", "package.xml", "package.xml", null, null));
     }
     DeployResult r = base(id, ok ? DeployStatus.Succeeded : DeployStatus.Failed, true);
+    r.setCheckOnly(d.checkOnly);
     r.setSuccess(ok);
     r.setCompletedDate(r.getLastModifiedDate());
-    r.setNumberComponentsTotal(successes.size() + failures.size());
-    r.setNumberComponentsDeployed(ok ? successes.size() : 0);
-    r.setNumberComponentErrors(failures.size());
+    r.setNumberComponentsTotal(plan.successes.size() + plan.failures.size());
+    r.setNumberComponentsDeployed(ok ? plan.successes.size() : 0);
+    r.setNumberComponentErrors(plan.failures.size());
     DeployDetails details = new DeployDetails();
     details.setComponentSuccesses(
-        ok ? successes.toArray(new DeployMessage[0]) : new DeployMessage[0]);
-    details.setComponentFailures(failures.toArray(new DeployMessage[0]));
+        ok ? plan.successes.toArray(new DeployMessage[0]) : new DeployMessage[0]);
+    details.setComponentFailures(plan.failures.toArray(new DeployMessage[0]));
     r.setDetails(details);
     if (!ok) {
-      r.setErrorMessage(failures.get(0).getProblem());
+      r.setErrorMessage(plan.failures.get(0).getProblem());
     }
     return r;
   }
 
-  private void planObject(
-      String name,
-      String path,
-      String xml,
-      Map<String, ObjectDef> planned,
-      List<Runnable> changes,
-      List<DeployMessage> successes,
-      List<DeployMessage> failures) {
-    Element root = MetadataXml.parse(xml);
+  /** What one deploy would do, built before anything is applied. */
+  private static final class Plan {
+    final Map<String, Element> objectFiles = new LinkedHashMap<>();
+    final Map<String, ObjectDef> newObjects = new LinkedHashMap<>();
+    final Map<String, Set<String>> newFields = new HashMap<>();
+    final List<String[]> children = new ArrayList<>();
+    final List<String[]> definitions = new ArrayList<>();
+    final List<Runnable> changes = new ArrayList<>();
+    final List<DeployMessage> successes = new ArrayList<>();
+    final List<DeployMessage> failures = new ArrayList<>();
+  }
+
+  private FlexiPageCheck flexiPageCheck(Plan plan) {
+    return new FlexiPageCheck(
+        object -> org.object(object).isPresent() || plan.newObjects.containsKey(object),
+        (object, field) ->
+            org.object(object).flatMap(o -> o.field(field)).isPresent()
+                || plan.newFields
+                    .getOrDefault(object.toLowerCase(Locale.ROOT), Set.of())
+                    .contains(field.toLowerCase(Locale.ROOT))
+                || (plan.newObjects.containsKey(object)
+                    && (field.equals("Name") || field.equals("OwnerId"))),
+        object -> {
+          Set<String> all = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+          all.addAll(deployed.childRelationships(object));
+          for (String[] rel : plan.children) {
+            if (rel[0].equalsIgnoreCase(object)) {
+              all.add(rel[1]);
+            }
+          }
+          return all;
+        });
+  }
+
+  /** Reports one component and remembers its definition for the next deploy. */
+  private void component(
+      Plan plan, String type, String fullName, String path, String definition, boolean inOrg) {
+    DeployedMetadata.Change change = deployed.compare(type, fullName, definition, inOrg);
+    plan.definitions.add(new String[] {type, fullName, definition});
+    plan.successes.add(message(type, fullName, path, change, null));
+  }
+
+  private void planObject(String name, Element root, Plan plan) {
+    String path = "objects/" + name + ".object";
     String target = name.equals("Activity") ? "Task" : name;
     ObjectDef existing = org.object(target).orElse(null);
     ObjectDef object = existing;
     if (existing == null) {
-      if (!planned.containsKey(name)) {
-        failures.add(
-            message("CustomObject", name, path, false, "Not a custom object name: " + name));
+      if (!plan.newObjects.containsKey(name)) {
+        plan.failures.add(
+            message("CustomObject", name, path, null, "Not a custom object name: " + name));
         return;
       }
-      object = planned.get(name);
+      object = plan.newObjects.get(name);
       Element nameField = SoapRequest.child(root, "nameField");
       boolean auto = nameField != null && "AutoNumber".equals(MetadataXml.text(nameField, "type"));
       FieldDef nameDef = FieldDef.of("Name", "string");
@@ -243,28 +316,76 @@ final class MetadataEndpoint {
       }
       object.add(FieldDef.reference("OwnerId", "User", "Owner"));
       ObjectDef created = object;
-      changes.add(() -> org.define(created));
-      successes.add(message("CustomObject", name, path, true, null));
-    } else if (name.endsWith("__c")) {
-      successes.add(changed(message("CustomObject", name, path, false, null)));
+      plan.changes.add(() -> org.define(created));
     }
+    if (name.endsWith("__c")) {
+      component(
+          plan,
+          "CustomObject",
+          name,
+          path,
+          MetadataXml.canonical(root, Set.of("fields")),
+          existing != null && deployed.definition("CustomObject", name).isEmpty());
+    }
+    Map<String, ObjectDef> planned = plan.newObjects;
     for (Element f : MetadataXml.all(root, "fields")) {
       String fullName = MetadataXml.text(f, "fullName");
       String type = MetadataXml.text(f, "type");
       String qualified = name + "." + fullName;
       try {
         FieldDef def = MetadataXml.field(f, planned, org);
-        boolean isNew = object.field(fullName).isEmpty();
+        FieldDef current = object.field(fullName).orElse(null);
+        if (current != null && !current.type().equals(def.type()) && hasValues(target, fullName)) {
+          plan.failures.add(
+              message(
+                  "CustomField",
+                  qualified,
+                  path,
+                  null,
+                  "Cannot change the type of "
+                      + qualified
+                      + " from "
+                      + current.type()
+                      + " to "
+                      + def.type()
+                      + ": records have values in it"));
+          continue;
+        }
         ObjectDef into = object;
-        changes.add(() -> into.add(def));
-        DeployMessage m = message("CustomField", qualified, path, isNew, null);
-        successes.add(isNew ? m : changed(m));
+        plan.changes.add(() -> into.add(def));
+        plan.newFields
+            .computeIfAbsent(target.toLowerCase(Locale.ROOT), k -> new HashSet<>())
+            .add(fullName.toLowerCase(Locale.ROOT));
+        String relationship = MetadataXml.text(f, "relationshipName");
+        String parent = MetadataXml.text(f, "referenceTo");
+        if (relationship != null && parent != null) {
+          plan.children.add(new String[] {parent, relationship + "__r"});
+        }
+        component(
+            plan,
+            "CustomField",
+            qualified,
+            path,
+            MetadataXml.canonical(f, Set.of()),
+            object.field(fullName).isPresent());
       } catch (IllegalArgumentException e) {
-        failures.add(
+        plan.failures.add(
             message(
-                "CustomField", qualified, path, false, e.getMessage() + " (type " + type + ")"));
+                "CustomField", qualified, path, null, e.getMessage() + " (type " + type + ")"));
       }
     }
+  }
+
+  private boolean hasValues(String object, String field) {
+    return org.records(object).stream()
+        .anyMatch(
+            r ->
+                r.entrySet().stream()
+                    .anyMatch(e -> e.getKey().equalsIgnoreCase(field) && e.getValue() != null));
+  }
+
+  private static String objectName(String path) {
+    return path.substring("objects/".length(), path.length() - ".object".length());
   }
 
   private String nextPrefix(Map<String, ObjectDef> planned) {
@@ -273,18 +394,19 @@ final class MetadataEndpoint {
     return base.substring(0, 2) + (char) (c + planned.size());
   }
 
-  private static DeployMessage changed(DeployMessage m) {
-    m.setChanged(true);
-    return m;
-  }
-
   private DeployMessage message(
-      String type, String fullName, String file, boolean created, String problem) {
+      String type,
+      String fullName,
+      String file,
+      DeployedMetadata.Change change,
+      String problem) {
     DeployMessage m = new DeployMessage();
     m.setComponentType(type);
     m.setFullName(fullName);
     m.setFileName("unpackaged/" + file);
-    m.setCreated(created);
+    m.setCreated(change == DeployedMetadata.Change.CREATED);
+    m.setChanged(change == DeployedMetadata.Change.CHANGED);
+    m.setDeleted(false);
     m.setSuccess(problem == null);
     Calendar now = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
     now.setTimeInMillis(org.clock().millis());

@@ -1,0 +1,328 @@
+package io.dunhub.salesforce.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.connector.RecordSink;
+import io.dunhub.core.connector.WriteOutcome;
+import io.dunhub.core.connector.WriteRequest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The hub's write-back of a dunning activity ({@code hostObject} {@code Activity}: the canonical
+ * activity with {@code partyHostId}, {@code invoiceHostId} and, when the hub knows it, {@code
+ * contactHostId}), written as Salesforce's own records, each idempotent on a key derived from the
+ * write's idempotency key:
+ *
+ * <ul>
+ *   <li>a notice sent, failed or thanking for payment: a {@code Dunning_Notice__c} (upserted on
+ *       {@code Dunhub_Key__c}) and a completed {@code Task} on the account, plus one on the invoice
+ *       record when the invoice lives in this org, both with the contact as {@code WhoId}; a PDF
+ *       letter as a {@code ContentVersion} filed on the account;
+ *   <li>an escalation or hand-over to collections: an open {@code Task} on the account, owned by
+ *       the configured escalation owner or else the account owner;
+ *   <li>anything else (a fee, a promise, a dispute, a hold): a completed {@code Task} on the
+ *       account.
+ * </ul>
+ *
+ * The account's {@code Dunning_Status__c} (and {@code Last_Dunning_Notice_At__c} for notices)
+ * follow. The contact is the one of the account whose e-mail or phone is the notice's recipient
+ * when the write carries no {@code contactHostId}.
+ */
+public final class ActivityWriteBack implements RecordSink {
+  private static final Set<String> NOTICES = Set.of("NOTICE_SENT", "NOTICE_FAILED", "THANK_YOU_SENT");
+  private static final Set<String> ESCALATIONS = Set.of("ESCALATED", "HANDED_TO_COLLECTIONS");
+  private static final Map<String, String> ACCOUNT_STATUS =
+      Map.of(
+          "NOTICE_SENT", "In_Dunning",
+          "ESCALATED", "Escalated",
+          "HANDED_TO_COLLECTIONS", "Collections",
+          "HOLD_PLACED", "On_Hold");
+  private static final Map<String, String> CHANNELS =
+      Map.of("EMAIL", "Email", "SMS", "SMS", "LETTER", "Letter", "TASK", "Task");
+
+  private final String connection;
+  private final RecordSink notices;
+  private final RecordSink tasks;
+  private final RecordSink files;
+  private final RecordSink accounts;
+  private final ContactFinder contacts;
+
+  public ActivityWriteBack(
+      String connection,
+      RecordSink notices,
+      RecordSink tasks,
+      RecordSink files,
+      RecordSink accounts,
+      ContactFinder contacts) {
+    this.connection = connection;
+    this.notices = notices;
+    this.tasks = tasks;
+    this.files = files;
+    this.accounts = accounts;
+    this.contacts = contacts;
+  }
+
+  @Override
+  public WriteOutcome write(WriteRequest request) {
+    return writeBatch(List.of(request)).get(0);
+  }
+
+  /** The records one activity becomes, by the index of each in its sink's batch. */
+  private static final class Parts {
+    final List<Integer> notices = new ArrayList<>();
+    final List<Integer> tasks = new ArrayList<>();
+    final List<Integer> files = new ArrayList<>();
+    String account;
+  }
+
+  @Override
+  public List<WriteOutcome> writeBatch(List<WriteRequest> requests) {
+    WriteOutcome[] outcomes = new WriteOutcome[requests.size()];
+    Map<String, String> contactIds = contacts.resolve(requests);
+    List<WriteRequest> noticeWrites = new ArrayList<>();
+    List<WriteRequest> taskWrites = new ArrayList<>();
+    List<WriteRequest> fileWrites = new ArrayList<>();
+    Map<String, ObjectNode> accountUpdates = new LinkedHashMap<>();
+    Map<String, Instant> accountUpdatedAt = new LinkedHashMap<>();
+    List<Parts> parts = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      WriteRequest r = requests.get(i);
+      Parts p = new Parts();
+      parts.add(p);
+      JsonNode a = r.payload();
+      String account = text(a, "partyHostId");
+      String type = text(a, "type");
+      if (account == null || type == null) {
+        outcomes[i] =
+            new WriteOutcome.Permanent(
+                where(r)
+                    + ": an activity write-back needs the account (partyHostId) and the activity"
+                    + " type");
+        continue;
+      }
+      String key = r.idempotencyKey();
+      String contact = text(a, "contactHostId");
+      if (contact == null) {
+        contact = contactIds.get(key);
+      }
+      String invoice = text(a, "invoiceHostId");
+      String subject = subject(a, type);
+      String date = date(a);
+      if (NOTICES.contains(type)) {
+        p.notices.add(noticeWrites.size());
+        noticeWrites.add(request(key, notice(a, type, account, contact, invoice)));
+        p.tasks.add(taskWrites.size());
+        taskWrites.add(
+            request(key + ":task", task(account, contact, subject, a, date, true)));
+        if (invoice != null && !invoice.equals(account)) {
+          p.tasks.add(taskWrites.size());
+          taskWrites.add(
+              request(
+                  key + ":task:invoice", task(invoice, contact, subject, a, date, true)));
+        }
+        if (text(a, "attachmentBase64") != null) {
+          p.files.add(fileWrites.size());
+          fileWrites.add(request(key + ":letter", letter(a, account)));
+        }
+      } else {
+        boolean open = ESCALATIONS.contains(type);
+        p.tasks.add(taskWrites.size());
+        taskWrites.add(
+            request(key + ":task", task(account, contact, subject, a, date, !open)));
+      }
+      String status = ACCOUNT_STATUS.get(type);
+      if (status != null) {
+        Instant at = instant(a);
+        Instant before = accountUpdatedAt.get(account);
+        if (before == null || !at.isBefore(before)) {
+          ObjectNode update = accountUpdates.computeIfAbsent(account, k -> json());
+          update.put("Dunning_Status__c", status);
+          if (type.equals("NOTICE_SENT")) {
+            update.put("Last_Dunning_Notice_At__c", at.toString());
+          }
+          accountUpdatedAt.put(account, at);
+        }
+        p.account = account;
+      }
+    }
+    List<WriteOutcome> noticeOutcomes = batch(notices, noticeWrites);
+    List<WriteOutcome> taskOutcomes = batch(tasks, taskWrites);
+    List<WriteOutcome> fileOutcomes = batch(files, fileWrites);
+    List<WriteRequest> accountWrites = new ArrayList<>();
+    List<String> accountOrder = new ArrayList<>(accountUpdates.keySet());
+    for (String account : accountOrder) {
+      accountWrites.add(
+          new WriteRequest("account:" + account, "Account", account, accountUpdates.get(account), null));
+    }
+    List<WriteOutcome> accountOutcomes = batch(accounts, accountWrites);
+    for (int i = 0; i < requests.size(); i++) {
+      if (outcomes[i] != null) {
+        continue;
+      }
+      Parts p = parts.get(i);
+      List<WriteOutcome> mine = new ArrayList<>();
+      p.notices.forEach(j -> mine.add(noticeOutcomes.get(j)));
+      p.tasks.forEach(j -> mine.add(taskOutcomes.get(j)));
+      p.files.forEach(j -> mine.add(fileOutcomes.get(j)));
+      WriteOutcome accountOutcome =
+          p.account == null ? null : accountOutcomes.get(accountOrder.indexOf(p.account));
+      outcomes[i] = combine(mine, accountOutcome);
+    }
+    return List.of(outcomes);
+  }
+
+  /**
+   * One outcome for an activity's records: a failure if any failed (retryable first: the retry is
+   * idempotent), else applied with the first record's id, or already applied when every record was
+   * there before.
+   */
+  private static WriteOutcome combine(List<WriteOutcome> parts, WriteOutcome account) {
+    List<WriteOutcome> all = new ArrayList<>(parts);
+    if (account != null) {
+      all.add(account);
+    }
+    for (WriteOutcome o : all) {
+      if (o instanceof WriteOutcome.Retryable) {
+        return o;
+      }
+    }
+    for (WriteOutcome o : all) {
+      if (o instanceof WriteOutcome.Permanent) {
+        return o;
+      }
+    }
+    String id = null;
+    boolean allAlready = true;
+    for (WriteOutcome o : parts) {
+      if (o instanceof WriteOutcome.Applied a) {
+        allAlready = false;
+        id = id == null ? a.hostId() : id;
+      } else if (o instanceof WriteOutcome.AlreadyApplied a) {
+        id = id == null ? a.hostId() : id;
+      }
+    }
+    return allAlready ? new WriteOutcome.AlreadyApplied(id) : new WriteOutcome.Applied(id, null);
+  }
+
+  private static List<WriteOutcome> batch(RecordSink sink, List<WriteRequest> writes) {
+    return writes.isEmpty() ? List.of() : sink.writeBatch(writes);
+  }
+
+  private static WriteRequest request(String key, ObjectNode payload) {
+    return new WriteRequest(key, null, null, payload, null);
+  }
+
+  private static ObjectNode notice(
+      JsonNode a, String type, String account, String contact, String invoice) {
+    ObjectNode n = json().put("Account__c", account);
+    putIfPresent(n, "Contact__c", contact);
+    putIfPresent(n, "Invoice_Record_Id__c", invoice);
+    putIfPresent(n, "Channel__c", CHANNELS.get(text(a, "channel")));
+    n.put("Status__c", type.equals("NOTICE_FAILED") ? "Failed" : "Sent");
+    n.put("Sent_At__c", instant(a).toString());
+    putIfPresent(n, "Step__c", cut(text(a.path("attributes"), "step"), 80));
+    putIfPresent(n, "Template__c", cut(text(a.path("attributes"), "template"), 80));
+    putIfPresent(n, "Subject__c", cut(text(a, "subject"), 255));
+    putIfPresent(n, "Body__c", cut(text(a, "content"), 32768));
+    return n;
+  }
+
+  private static ObjectNode task(
+      String what,
+      String who,
+      String subject,
+      JsonNode a,
+      String date,
+      boolean completed) {
+    ObjectNode t = json().put("WhatId", what);
+    putIfPresent(t, "WhoId", who);
+    t.put("Subject", cut(subject, 255));
+    StringBuilder description = new StringBuilder();
+    if (text(a, "content") != null) {
+      description.append(text(a, "content"));
+    }
+    String assignee = text(a.path("attributes"), "assignee");
+    if (!completed && assignee != null) {
+      description.append(description.length() > 0 ? "\n\n" : "").append("Policy assignee: ");
+      description.append(assignee);
+    }
+    if (description.length() > 0) {
+      t.put("Description", cut(description.toString(), 32000));
+    }
+    t.put("ActivityDate", date);
+    t.put("Status", completed ? "Completed" : "Not Started");
+    t.put("Priority", completed ? "Normal" : "High");
+    t.put("TaskSubtype", "EMAIL".equals(text(a, "channel")) && completed ? "Email" : "Task");
+    return t;
+  }
+
+  private static ObjectNode letter(JsonNode a, String account) {
+    String name = text(a, "attachmentName");
+    if (name == null) {
+      name = "dunning-letter.pdf";
+    }
+    String title = name.endsWith(".pdf") ? name.substring(0, name.length() - 4) : name;
+    return json()
+        .put("Title", cut(title, 255))
+        .put("PathOnClient", name)
+        .put("VersionData", text(a, "attachmentBase64"))
+        .put("FirstPublishLocationId", account);
+  }
+
+  private static String subject(JsonNode a, String type) {
+    String subject = text(a, "subject");
+    String what =
+        switch (type) {
+          case "NOTICE_SENT" -> "Dunning notice sent";
+          case "NOTICE_FAILED" -> "Dunning notice FAILED";
+          case "THANK_YOU_SENT" -> "Thank-you sent";
+          case "ESCALATED" -> "Dunning escalation";
+          case "HANDED_TO_COLLECTIONS" -> "Handed over to collections";
+          default -> "Dunning: " + type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    return subject == null ? what : what + ": " + subject;
+  }
+
+  private static Instant instant(JsonNode a) {
+    String at = text(a, "at");
+    try {
+      return at == null ? Instant.EPOCH : Instant.parse(at);
+    } catch (java.time.format.DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  private static String date(JsonNode a) {
+    return instant(a).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+  }
+
+  private String where(WriteRequest r) {
+    return connection + ": Activity " + r.idempotencyKey();
+  }
+
+  private static ObjectNode json() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  private static void putIfPresent(ObjectNode n, String field, String value) {
+    if (value != null) {
+      n.put(field, value);
+    }
+  }
+
+  static String text(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}
