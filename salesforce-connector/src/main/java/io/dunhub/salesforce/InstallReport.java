@@ -43,8 +43,7 @@ public record InstallReport(
 
   /** Whether the org already had everything: nothing created, changed or failed. */
   public boolean upToDate() {
-    return success
-        && components.stream().allMatch(c -> c.change() == Change.UNCHANGED);
+    return success && components.stream().allMatch(c -> c.change() == Change.UNCHANGED);
   }
 
   /** A few lines for a person: counts, every component created or changed, then every failure. */

@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * works too). Sinks: any object, with {@code Task} and {@code ContentVersion} written by key lookup
  * and create, everything else by upsert on the key field; and the hub's write-backs {@code
  * Activity} (a canonical activity becomes a {@code Dunning_Notice__c}, {@code Task}s and a letter)
- * and {@code Payment} (a canonical payment becomes a {@code Dunhub_Payment__c}). Beyond the SPI it offers {@link
- * #describe} for the mapping engine and {@link #apiUsage()} for metrics.
+ * and {@code Payment} (a canonical payment becomes a {@code Dunhub_Payment__c}). Beyond the SPI it
+ * offers {@link #describe} for the mapping engine and {@link #apiUsage()} for metrics.
  */
 public final class SalesforceConnection implements Connection {
   private static final Set<String> KEYED_CREATE = Set.of("task", "contentversion");

@@ -62,8 +62,8 @@ public final class SalesforceInstaller {
   }
 
   /**
-   * Validates the package against the org without changing it (a check-only deployment): the
-   * report says what an install would create and change, and what would fail.
+   * Validates the package against the org without changing it (a check-only deployment): the report
+   * says what an install would create and change, and what would fail.
    */
   public InstallReport check(SalesforceConnection connection) {
     return deploy(connection, true);

@@ -172,7 +172,8 @@ class CanonicalWriteBackIT {
             .put("partyHostId", accountId);
     payment.putObject("amount").put("amount", "1250.00").put("currency", "USD");
     payment.putArray("invoiceHostIds").addNull();
-    WriteRequest request = new WriteRequest("writeback:pay:p-1:crm", "Payment", null, payment, null);
+    WriteRequest request =
+        new WriteRequest("writeback:pay:p-1:crm", "Payment", null, payment, null);
 
     WriteOutcome first = sf.sink("Payment").write(request);
     WriteOutcome second = sf.sink("Payment").write(request);
@@ -204,6 +205,8 @@ class CanonicalWriteBackIT {
   }
 
   private WriteOutcome writeActivity(String key, ObjectNode payload) {
-    return sf.sink("Activity").writeBatch(List.of(new WriteRequest(key, "Activity", null, payload, null))).get(0);
+    return sf.sink("Activity")
+        .writeBatch(List.of(new WriteRequest(key, "Activity", null, payload, null)))
+        .get(0);
   }
 }

@@ -118,7 +118,11 @@ class SalesforceInstallIT {
   @Test
   void aComponentTheOrgRefusesIsListedWithItsFileAndProblemAndNothingIsChanged() {
     // an admin once made a text field of the same name, and accounts have values in it
-    org.sandbox.org().object("Account").orElseThrow().add(FieldDef.of("Dunning_Status__c", "string"));
+    org.sandbox
+        .org()
+        .object("Account")
+        .orElseThrow()
+        .add(FieldDef.of("Dunning_Status__c", "string"));
     org.sandbox.org().insert("Account", Map.of("Name", "Acme", "Dunning_Status__c", "late"), null);
 
     InstallReport report = installer().install(c);

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code dunhub salesforce install} against the Salesforce sandbox, with the connection written in
  * the config file as an admin would: the objects, fields, permission set and Account page land in
- * the org and are listed; a second run finds nothing to do; {@code --check-only} changes nothing;
- * a refused component, a revoked app and a wrong connection each say what to do.
+ * the org and are listed; a second run finds nothing to do; {@code --check-only} changes nothing; a
+ * refused component, a revoked app and a wrong connection each say what to do.
  */
 class SalesforceInstallCommandIT {
   private static final String CLIENT_ID = "3MVG9installCommand";
@@ -82,8 +82,7 @@ class SalesforceInstallCommandIT {
     assertThat(sandbox.deployedComponents())
         .contains("PermissionSet:Dunhub_Integration", "FlexiPage:Dunhub_Account_Record_Page");
 
-    CliRunner.Result second =
-        cli.run("-c", config, "salesforce", "install", "--connection", "crm");
+    CliRunner.Result second = cli.run("-c", config, "salesforce", "install", "--connection", "crm");
 
     assertThat(second.exitCode()).as(second.all()).isZero();
     assertThat(second.out())
@@ -111,8 +110,7 @@ class SalesforceInstallCommandIT {
     sandbox.org().object("Account").orElseThrow().add(FieldDef.of("Dunning_Status__c", "string"));
     sandbox.org().insert("Account", Map.of("Name", "Acme", "Dunning_Status__c", "late"), null);
 
-    CliRunner.Result result =
-        cli.run("-c", config, "salesforce", "install", "--connection", "crm");
+    CliRunner.Result result = cli.run("-c", config, "salesforce", "install", "--connection", "crm");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.FAILED);
     assertThat(result.out())
@@ -128,8 +126,7 @@ class SalesforceInstallCommandIT {
   void aRevokedAppIsTheAdminsToReauthorize() {
     sandbox.auth().revokeApp();
 
-    CliRunner.Result result =
-        cli.run("-c", config, "salesforce", "install", "--connection", "crm");
+    CliRunner.Result result = cli.run("-c", config, "salesforce", "install", "--connection", "crm");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.FAILED);
     assertThat(result.err()).contains("crm").contains("Re-authorize the app");

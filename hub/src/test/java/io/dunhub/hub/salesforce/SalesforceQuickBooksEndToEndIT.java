@@ -80,7 +80,8 @@ class SalesforceQuickBooksEndToEndIT {
             .org()
             .insert(
                 "Account",
-                Map.of("Name", "Acme Tools Inc", "AccountNumber", TAX_ID, "Phone", "+1 415 555 0101"),
+                Map.of(
+                    "Name", "Acme Tools Inc", "AccountNumber", TAX_ID, "Phone", "+1 415 555 0101"),
                 ownerId);
     contactId =
         salesforce
@@ -110,7 +111,10 @@ class SalesforceQuickBooksEndToEndIT {
     ObjectNode line = invoice.putArray("Line").addObject();
     line.put("Amount", new BigDecimal("1250.00"));
     line.put("DetailType", "SalesItemLineDetail");
-    line.putObject("SalesItemLineDetail").putObject("ItemRef").put("value", "1").put("name", "Services");
+    line.putObject("SalesItemLineDetail")
+        .putObject("ItemRef")
+        .put("value", "1")
+        .put("name", "Services");
     books.create("Invoice", invoice, Instant.now().minusSeconds(86_400));
 
     Path policies = Files.createDirectories(dir.resolve("policies"));
@@ -287,7 +291,13 @@ class SalesforceQuickBooksEndToEndIT {
         .update("Contact", contactId, Map.of("Email", "payables@acme-tools.example"), List.of());
     CliRunner.Result sync = run("sync", "--once");
     assertThat(sync.exitCode()).as(sync.all()).isZero();
-    assertThat(books.get("Customer", customerId).orElseThrow().path("PrimaryEmailAddr").path("Address").asText())
+    assertThat(
+            books
+                .get("Customer", customerId)
+                .orElseThrow()
+                .path("PrimaryEmailAddr")
+                .path("Address")
+                .asText())
         .as(sync.all())
         .isEqualTo("payables@acme-tools.example");
   }

@@ -3,6 +3,7 @@ package io.dunhub.salesforce.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.connector.ConnectorException;
 import io.dunhub.core.connector.RecordSink;
 import io.dunhub.core.connector.WriteOutcome;
 import io.dunhub.core.connector.WriteRequest;
@@ -36,7 +37,8 @@ import java.util.Set;
  * when the write carries no {@code contactHostId}.
  */
 public final class ActivityWriteBack implements RecordSink {
-  private static final Set<String> NOTICES = Set.of("NOTICE_SENT", "NOTICE_FAILED", "THANK_YOU_SENT");
+  private static final Set<String> NOTICES =
+      Set.of("NOTICE_SENT", "NOTICE_FAILED", "THANK_YOU_SENT");
   private static final Set<String> ESCALATIONS = Set.of("ESCALATED", "HANDED_TO_COLLECTIONS");
   private static final Map<String, String> ACCOUNT_STATUS =
       Map.of(
@@ -85,7 +87,13 @@ public final class ActivityWriteBack implements RecordSink {
   @Override
   public List<WriteOutcome> writeBatch(List<WriteRequest> requests) {
     WriteOutcome[] outcomes = new WriteOutcome[requests.size()];
-    Map<String, String> contactIds = contacts.resolve(requests);
+    Map<String, String> contactIds;
+    try {
+      contactIds = contacts.resolve(requests);
+    } catch (ConnectorException e) {
+      WriteOutcome failed = SalesforceErrors.outcome(e);
+      return requests.stream().map(r -> failed).toList();
+    }
     List<WriteRequest> noticeWrites = new ArrayList<>();
     List<WriteRequest> taskWrites = new ArrayList<>();
     List<WriteRequest> fileWrites = new ArrayList<>();
@@ -117,25 +125,26 @@ public final class ActivityWriteBack implements RecordSink {
       String date = date(a);
       if (NOTICES.contains(type)) {
         p.notices.add(noticeWrites.size());
-        noticeWrites.add(request(key, notice(a, type, account, contact, invoice)));
+        noticeWrites.add(
+            request("Dunning_Notice__c", key, notice(a, type, account, contact, invoice)));
         p.tasks.add(taskWrites.size());
         taskWrites.add(
-            request(key + ":task", task(account, contact, subject, a, date, true)));
+            request("Task", key + ":task", task(account, contact, subject, a, date, true)));
         if (invoice != null && !invoice.equals(account)) {
           p.tasks.add(taskWrites.size());
           taskWrites.add(
               request(
-                  key + ":task:invoice", task(invoice, contact, subject, a, date, true)));
+                  "Task", key + ":task:invoice", task(invoice, contact, subject, a, date, true)));
         }
         if (text(a, "attachmentBase64") != null) {
           p.files.add(fileWrites.size());
-          fileWrites.add(request(key + ":letter", letter(a, account)));
+          fileWrites.add(request("ContentVersion", key + ":letter", letter(a, account)));
         }
       } else {
         boolean open = ESCALATIONS.contains(type);
         p.tasks.add(taskWrites.size());
         taskWrites.add(
-            request(key + ":task", task(account, contact, subject, a, date, !open)));
+            request("Task", key + ":task", task(account, contact, subject, a, date, !open)));
       }
       String status = ACCOUNT_STATUS.get(type);
       if (status != null) {
@@ -159,7 +168,8 @@ public final class ActivityWriteBack implements RecordSink {
     List<String> accountOrder = new ArrayList<>(accountUpdates.keySet());
     for (String account : accountOrder) {
       accountWrites.add(
-          new WriteRequest("account:" + account, "Account", account, accountUpdates.get(account), null));
+          new WriteRequest(
+              "account:" + account, "Account", account, accountUpdates.get(account), null));
     }
     List<WriteOutcome> accountOutcomes = batch(accounts, accountWrites);
     for (int i = 0; i < requests.size(); i++) {
@@ -215,8 +225,8 @@ public final class ActivityWriteBack implements RecordSink {
     return writes.isEmpty() ? List.of() : sink.writeBatch(writes);
   }
 
-  private static WriteRequest request(String key, ObjectNode payload) {
-    return new WriteRequest(key, null, null, payload, null);
+  private static WriteRequest request(String object, String key, ObjectNode payload) {
+    return new WriteRequest(key, object, null, payload, null);
   }
 
   private static ObjectNode notice(
@@ -235,12 +245,7 @@ public final class ActivityWriteBack implements RecordSink {
   }
 
   private static ObjectNode task(
-      String what,
-      String who,
-      String subject,
-      JsonNode a,
-      String date,
-      boolean completed) {
+      String what, String who, String subject, JsonNode a, String date, boolean completed) {
     ObjectNode t = json().put("WhatId", what);
     putIfPresent(t, "WhoId", who);
     t.put("Subject", cut(subject, 255));

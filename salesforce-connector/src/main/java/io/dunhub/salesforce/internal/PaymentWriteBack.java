@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hub's write-back of a payment another system received or Dunhub collected ({@code
- * hostObject} {@code Payment}: the canonical payment with {@code partyHostId} and {@code
- * invoiceHostIds}), as a {@code Dunhub_Payment__c} on the account upserted on {@code
- * Dunhub_Key__c}, so the account shows every payment and failed attempt. The invoice lookup is set
- * only when the org's invoices are Dunhub's own {@code Dunhub_Invoice__c}.
+ * The hub's write-back of a payment another system received or Dunhub collected ({@code hostObject}
+ * {@code Payment}: the canonical payment with {@code partyHostId} and {@code invoiceHostIds}), as a
+ * {@code Dunhub_Payment__c} on the account upserted on {@code Dunhub_Key__c}, so the account shows
+ * every payment and failed attempt. The invoice lookup is set only when the org's invoices are
+ * Dunhub's own {@code Dunhub_Invoice__c}.
  */
 public final class PaymentWriteBack implements RecordSink {
   private final String connection;
@@ -75,7 +75,7 @@ public final class PaymentWriteBack implements RecordSink {
         put(record, "Invoice__c", invoices.get(0).asText());
       }
       positions.add(i);
-      writes.add(new WriteRequest(r.idempotencyKey(), null, null, record, null));
+      writes.add(new WriteRequest(r.idempotencyKey(), "Dunhub_Payment__c", null, record, null));
     }
     if (!writes.isEmpty()) {
       List<WriteOutcome> written = payments.writeBatch(writes);

@@ -122,7 +122,9 @@ final class FlexiPageCheck {
         Element field = SoapRequest.child(item, "fieldInstance");
         if ((component == null) == (field == null)) {
           problems.add(
-              "Region " + regionName + ": each itemInstances holds one componentInstance or one"
+              "Region "
+                  + regionName
+                  + ": each itemInstances holds one componentInstance or one"
                   + " fieldInstance");
           continue;
         }
@@ -173,13 +175,7 @@ final class FlexiPageCheck {
       } else if (property != null && property.equals("relatedListApiName")) {
         if (object == null || !childRelationships.apply(object).contains(value)) {
           problems.add(
-              name
-                  + " in region "
-                  + region
-                  + ": "
-                  + value
-                  + " isn't a related list of "
-                  + object);
+              name + " in region " + region + ": " + value + " isn't a related list of " + object);
         }
       } else if (property != null && property.equals("parentFieldApiName")) {
         if (object == null || !(object + ".Id").equalsIgnoreCase(value)) {

@@ -103,10 +103,8 @@ final class MetadataEndpoint {
   private Reply deploy(SoapRequest request) {
     byte[] zip = Base64.getMimeDecoder().decode(request.text("ZipFile"));
     String id = SalesforceIds.id("0Af", "5g", ids.getAndIncrement());
-    Element options =
-        request.elements("DeployOptions").stream().findFirst().orElse(null);
-    boolean checkOnly =
-        options != null && "true".equals(MetadataXml.text(options, "checkOnly"));
+    Element options = request.elements("DeployOptions").stream().findFirst().orElse(null);
+    boolean checkOnly = options != null && "true".equals(MetadataXml.text(options, "checkOnly"));
     deployments.put(id, new Deployment(zip, checkOnly));
     AsyncResult result = new AsyncResult();
     result.setDone(false);
@@ -209,8 +207,7 @@ final class MetadataEndpoint {
       if (type.equals("FlexiPage")) {
         List<String> problems = flexiPageCheck(plan).problems(root);
         if (!problems.isEmpty()) {
-          plan.failures.add(
-              message(type, stem(path), path, null, String.join("; ", problems)));
+          plan.failures.add(message(type, stem(path), path, null, String.join("; ", problems)));
           continue;
         }
       }
@@ -370,8 +367,7 @@ final class MetadataEndpoint {
             object.field(fullName).isPresent());
       } catch (IllegalArgumentException e) {
         plan.failures.add(
-            message(
-                "CustomField", qualified, path, null, e.getMessage() + " (type " + type + ")"));
+            message("CustomField", qualified, path, null, e.getMessage() + " (type " + type + ")"));
       }
     }
   }
@@ -395,11 +391,7 @@ final class MetadataEndpoint {
   }
 
   private DeployMessage message(
-      String type,
-      String fullName,
-      String file,
-      DeployedMetadata.Change change,
-      String problem) {
+      String type, String fullName, String file, DeployedMetadata.Change change, String problem) {
     DeployMessage m = new DeployMessage();
     m.setComponentType(type);
     m.setFullName(fullName);

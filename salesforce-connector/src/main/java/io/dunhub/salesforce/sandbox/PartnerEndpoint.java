@@ -83,16 +83,16 @@ final class PartnerEndpoint {
       Reply reply =
           ok(
               switch (op) {
-            case "query" -> query(request, false);
-            case "queryAll" -> query(request, true);
-            case "queryMore" -> queryMore(request.text("queryLocator"));
-            case "create" -> create(request, session);
-            case "update" -> update(request);
-            case "upsert" -> upsert(request);
-            case "delete" -> delete(request);
-            case "retrieve" -> retrieve(request);
-            case "describeSObject" -> describe(request.text("sObjectType"));
-            case "getUserInfo" -> userInfo(session.userId());
+                case "query" -> query(request, false);
+                case "queryAll" -> query(request, true);
+                case "queryMore" -> queryMore(request.text("queryLocator"));
+                case "create" -> create(request, session);
+                case "update" -> update(request);
+                case "upsert" -> upsert(request);
+                case "delete" -> delete(request);
+                case "retrieve" -> retrieve(request);
+                case "describeSObject" -> describe(request.text("sObjectType"));
+                case "getUserInfo" -> userInfo(session.userId());
                 default ->
                     throw SandboxException.fault(
                         "sf:UnexpectedErrorFault",

@@ -68,8 +68,11 @@ class FlexiPageCheckTest {
 
   @Test
   void aRecordPageForAnUnknownObjectIsRefused() {
-    String page = shipped().replace("<sobjectType>Account</sobjectType>", "<sobjectType>Acount</sobjectType>");
+    String page =
+        shipped()
+            .replace("<sobjectType>Account</sobjectType>", "<sobjectType>Acount</sobjectType>");
 
-    assertThat(check.problems(MetadataXml.parse(page))).containsExactly("Invalid sobjectType: Acount");
+    assertThat(check.problems(MetadataXml.parse(page)))
+        .containsExactly("Invalid sobjectType: Acount");
   }
 }
