@@ -5,6 +5,7 @@ import io.dunhub.core.connector.ConfigurationException;
 import io.dunhub.core.connector.Connection;
 import io.dunhub.core.connector.RecordSink;
 import io.dunhub.core.connector.SourceStream;
+import io.dunhub.salesforce.internal.AccountStatuses;
 import io.dunhub.salesforce.internal.ActivityWriteBack;
 import io.dunhub.salesforce.internal.ApiUsageTracker;
 import io.dunhub.salesforce.internal.ContactFinder;
@@ -94,7 +95,8 @@ public final class SalesforceConnection implements Connection {
           sink("Task"),
           sink("ContentVersion"),
           sink("Account"),
-          new ContactFinder(client));
+          new ContactFinder(client),
+          new AccountStatuses(client));
     }
     if (hostObject.equals(PAYMENT_WRITE_BACK)) {
       String invoiceObject = streamObjects.get("Invoice");

@@ -145,6 +145,22 @@ class CanonicalWriteBackIT {
   }
 
   @Test
+  void aNoticeRelayedAfterAnEscalationLeavesTheAccountEscalated() {
+    ObjectNode escalation = activity("a-4", "ESCALATED", "2026-11-24T08:00:00Z");
+    ObjectNode notice =
+        activity("a-5", "NOTICE_SENT", "2026-11-24T08:00:00Z")
+            .put("channel", "EMAIL")
+            .put("recipient", contact.get("Email"));
+
+    writeActivity("writeback:a-4:crm", escalation);
+    writeActivity("writeback:a-5:crm", notice);
+
+    assertThat(org.sandbox.org().get("Account", accountId).orElseThrow())
+        .containsEntry("Dunning_Status__c", "Escalated")
+        .containsEntry("Last_Dunning_Notice_At__c", "2026-11-24T08:00:00.000Z");
+  }
+
+  @Test
   void aWriteBackWithoutAnAccountIsRefusedWithAReason() {
     ObjectNode orphan = activity("a-3", "NOTE", "2026-11-24T08:00:00Z");
     orphan.remove("partyHostId");

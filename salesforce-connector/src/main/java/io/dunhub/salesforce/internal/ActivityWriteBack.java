@@ -32,9 +32,9 @@ import java.util.Set;
  *       account.
  * </ul>
  *
- * The account's {@code Dunning_Status__c} (and {@code Last_Dunning_Notice_At__c} for notices)
- * follow. The contact is the one of the account whose e-mail or phone is the notice's recipient
- * when the write carries no {@code contactHostId}.
+ * The account's {@code Dunning_Status__c} follows, only ever raised ({@link AccountStatuses}), and
+ * {@code Last_Dunning_Notice_At__c} for notices. The contact is the one of the account whose e-mail
+ * or phone is the notice's recipient when the write carries no {@code contactHostId}.
  */
 public final class ActivityWriteBack implements RecordSink {
   private static final Set<String> NOTICES =
@@ -55,6 +55,7 @@ public final class ActivityWriteBack implements RecordSink {
   private final RecordSink files;
   private final RecordSink accounts;
   private final ContactFinder contacts;
+  private final AccountStatuses statuses;
 
   public ActivityWriteBack(
       String connection,
@@ -62,13 +63,15 @@ public final class ActivityWriteBack implements RecordSink {
       RecordSink tasks,
       RecordSink files,
       RecordSink accounts,
-      ContactFinder contacts) {
+      ContactFinder contacts,
+      AccountStatuses statuses) {
     this.connection = connection;
     this.notices = notices;
     this.tasks = tasks;
     this.files = files;
     this.accounts = accounts;
     this.contacts = contacts;
+    this.statuses = statuses;
   }
 
   @Override
@@ -98,7 +101,6 @@ public final class ActivityWriteBack implements RecordSink {
     List<WriteRequest> taskWrites = new ArrayList<>();
     List<WriteRequest> fileWrites = new ArrayList<>();
     Map<String, ObjectNode> accountUpdates = new LinkedHashMap<>();
-    Map<String, Instant> accountUpdatedAt = new LinkedHashMap<>();
     List<Parts> parts = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       WriteRequest r = requests.get(i);
@@ -148,18 +150,36 @@ public final class ActivityWriteBack implements RecordSink {
       }
       String status = ACCOUNT_STATUS.get(type);
       if (status != null) {
-        Instant at = instant(a);
-        Instant before = accountUpdatedAt.get(account);
-        if (before == null || !at.isBefore(before)) {
-          ObjectNode update = accountUpdates.computeIfAbsent(account, k -> json());
+        ObjectNode update = accountUpdates.computeIfAbsent(account, k -> json());
+        String before = text(update, "Dunning_Status__c");
+        if (before == null || AccountStatuses.raises(before, status)) {
           update.put("Dunning_Status__c", status);
-          if (type.equals("NOTICE_SENT")) {
+        }
+        if (type.equals("NOTICE_SENT")) {
+          Instant at = instant(a);
+          String last = text(update, "Last_Dunning_Notice_At__c");
+          if (last == null || Instant.parse(last).isBefore(at)) {
             update.put("Last_Dunning_Notice_At__c", at.toString());
           }
-          accountUpdatedAt.put(account, at);
         }
         p.account = account;
       }
+    }
+    if (!accountUpdates.isEmpty()) {
+      try {
+        Map<String, String> current = statuses.current(accountUpdates.keySet());
+        for (Map.Entry<String, ObjectNode> u : accountUpdates.entrySet()) {
+          String now = current.get(u.getKey());
+          String next = text(u.getValue(), "Dunning_Status__c");
+          if (now != null && !AccountStatuses.raises(now, next)) {
+            u.getValue().remove("Dunning_Status__c");
+          }
+        }
+      } catch (ConnectorException e) {
+        WriteOutcome failed = SalesforceErrors.outcome(e);
+        return requests.stream().map(r -> failed).toList();
+      }
+      accountUpdates.values().removeIf(u -> u.isEmpty());
     }
     List<WriteOutcome> noticeOutcomes = batch(notices, noticeWrites);
     List<WriteOutcome> taskOutcomes = batch(tasks, taskWrites);
@@ -181,8 +201,8 @@ public final class ActivityWriteBack implements RecordSink {
       p.notices.forEach(j -> mine.add(noticeOutcomes.get(j)));
       p.tasks.forEach(j -> mine.add(taskOutcomes.get(j)));
       p.files.forEach(j -> mine.add(fileOutcomes.get(j)));
-      WriteOutcome accountOutcome =
-          p.account == null ? null : accountOutcomes.get(accountOrder.indexOf(p.account));
+      int at = p.account == null ? -1 : accountOrder.indexOf(p.account);
+      WriteOutcome accountOutcome = at < 0 ? null : accountOutcomes.get(at);
       outcomes[i] = combine(mine, accountOutcome);
     }
     return List.of(outcomes);

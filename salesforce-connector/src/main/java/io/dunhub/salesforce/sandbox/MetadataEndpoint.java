@@ -349,7 +349,7 @@ final class MetadataEndpoint {
           continue;
         }
         ObjectDef into = object;
-        plan.changes.add(() -> into.add(def));
+        plan.changes.add(() -> org.addField(into, def));
         plan.newFields
             .computeIfAbsent(target.toLowerCase(Locale.ROOT), k -> new HashSet<>())
             .add(fullName.toLowerCase(Locale.ROOT));
