@@ -9,7 +9,6 @@ import io.dunhub.salesforce.internal.AccountStatuses;
 import io.dunhub.salesforce.internal.ActivityWriteBack;
 import io.dunhub.salesforce.internal.ApiUsageTracker;
 import io.dunhub.salesforce.internal.ContactFinder;
-import io.dunhub.salesforce.internal.PaymentWriteBack;
 import io.dunhub.salesforce.internal.SObjectSink;
 import io.dunhub.salesforce.internal.SalesforceClient;
 import io.dunhub.salesforce.internal.SoqlStream;
@@ -26,19 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * One Salesforce org. Streams: {@code Account}, {@code Contact}, {@code Invoice} and {@code
  * Payment} (the objects the settings name, e.g. {@code blng__Invoice__c}; the object's own name
  * works too). Sinks: any object, with {@code Task} and {@code ContentVersion} written by key lookup
- * and create, everything else by upsert on the key field; and the hub's write-backs {@code
- * Activity} (a canonical activity becomes a {@code Dunning_Notice__c}, {@code Task}s and a letter)
- * and {@code Payment} (a canonical payment becomes a {@code Dunhub_Payment__c}). Beyond the SPI it
- * offers {@link #describe} for the mapping engine and {@link #apiUsage()} for metrics.
+ * and create, everything else by upsert on the key field; and the hub's write-back {@code Activity}
+ * (a canonical activity becomes a {@code Dunning_Notice__c}, {@code Task}s and a letter). Beyond
+ * the SPI it offers {@link #describe} for the mapping engine and {@link #apiUsage()} for metrics.
  */
 public final class SalesforceConnection implements Connection {
   private static final Set<String> KEYED_CREATE = Set.of("task", "contentversion");
 
   /** The hub's write-back of a canonical activity (see {@link ActivityWriteBack}). */
   public static final String ACTIVITY_WRITE_BACK = "Activity";
-
-  /** The hub's write-back of a canonical payment (see {@link PaymentWriteBack}). */
-  public static final String PAYMENT_WRITE_BACK = "Payment";
 
   private final String name;
   private final SalesforceClient client;
@@ -97,11 +92,6 @@ public final class SalesforceConnection implements Connection {
           sink("Account"),
           new ContactFinder(client),
           new AccountStatuses(client));
-    }
-    if (hostObject.equals(PAYMENT_WRITE_BACK)) {
-      String invoiceObject = streamObjects.get("Invoice");
-      return new PaymentWriteBack(
-          name, sink("Dunhub_Payment__c"), "Dunhub_Invoice__c".equalsIgnoreCase(invoiceObject));
     }
     String object = objectOf(hostObject);
     if (object == null) {

@@ -58,8 +58,7 @@ public final class SalesforceConnector implements HostConnector {
               new SinkSpec("Dunning_Notice__c", EntityType.ACTIVITY, 200),
               new SinkSpec("Task", EntityType.ACTIVITY, 200),
               new SinkSpec("ContentVersion", EntityType.ACTIVITY, 10),
-              new SinkSpec(SalesforceConnection.ACTIVITY_WRITE_BACK, EntityType.ACTIVITY, 200),
-              new SinkSpec(SalesforceConnection.PAYMENT_WRITE_BACK, EntityType.PAYMENT, 200)),
+              new SinkSpec(SalesforceConnection.ACTIVITY_WRITE_BACK, EntityType.ACTIVITY, 200)),
           2000,
           new RateLimit(100, Duration.ofSeconds(1), 25));
 

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hub's write-backs as the hub sends them (the canonical activity or payment with the host ids
- * of its account and invoice) land as the records a Salesforce user looks at: a Dunning Notice, a
+ * The hub's write-backs as the hub sends them (the canonical activity with the host ids of its
+ * account and invoice) land as the records a Salesforce user looks at: a Dunning Notice, a
  * completed Task with the contact the notice went to, the letter on the account, an open Task for
- * the account owner on escalation, a Dunhub Payment; the account's dunning status follows.
+ * the account owner on escalation; the account's dunning status follows.
  */
 class CanonicalWriteBackIT {
   ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
@@ -171,41 +171,6 @@ class CanonicalWriteBackIT {
     assertThat(((WriteOutcome.Permanent) outcome).reason())
         .contains("crm: Activity writeback:a-3:crm")
         .contains("partyHostId");
-  }
-
-  @Test
-  void aPaymentBecomesADunhubPaymentOnTheAccountOnce() {
-    ObjectNode payment =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("id", "p-1")
-            .put("partyId", "party-1")
-            .put("date", "2026-11-22")
-            .put("method", "card")
-            .put("result", "FAILED")
-            .put("failureReason", "card_declined: insufficient funds")
-            .put("origin", "books")
-            .put("partyHostId", accountId);
-    payment.putObject("amount").put("amount", "1250.00").put("currency", "USD");
-    payment.putArray("invoiceHostIds").addNull();
-    WriteRequest request =
-        new WriteRequest("writeback:pay:p-1:crm", "Payment", null, payment, null);
-
-    WriteOutcome first = sf.sink("Payment").write(request);
-    WriteOutcome second = sf.sink("Payment").write(request);
-
-    assertThat(first).isInstanceOf(WriteOutcome.Applied.class);
-    assertThat(second).isInstanceOf(WriteOutcome.AlreadyApplied.class);
-    assertThat(org.sandbox.org().records("Dunhub_Payment__c"))
-        .singleElement()
-        .satisfies(
-            p ->
-                assertThat(p)
-                    .containsEntry("Account__c", accountId)
-                    .containsEntry("Amount__c", "1250.00")
-                    .containsEntry("Result__c", "Failed")
-                    .containsEntry("Failure_Reason__c", "card_declined: insufficient funds")
-                    .containsEntry("Source_System__c", "books"));
   }
 
   private ObjectNode activity(String id, String type, String at) {
