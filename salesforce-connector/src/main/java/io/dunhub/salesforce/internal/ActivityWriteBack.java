@@ -8,7 +8,6 @@ import io.dunhub.core.connector.RecordSink;
 import io.dunhub.core.connector.WriteOutcome;
 import io.dunhub.core.connector.WriteRequest;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,6 @@ public final class ActivityWriteBack implements RecordSink {
           "ESCALATED", "Escalated",
           "HANDED_TO_COLLECTIONS", "Collections",
           "HOLD_PLACED", "On_Hold");
-  private static final Map<String, String> CHANNELS =
-      Map.of("EMAIL", "Email", "SMS", "SMS", "LETTER", "Letter", "TASK", "Task");
 
   private final String connection;
   private final RecordSink notices;
@@ -123,30 +120,42 @@ public final class ActivityWriteBack implements RecordSink {
         contact = contactIds.get(key);
       }
       String invoice = text(a, "invoiceHostId");
-      String subject = subject(a, type);
-      String date = date(a);
+      String subject = ActivityRecords.subject(a, type);
+      String date = ActivityRecords.date(a);
       if (NOTICES.contains(type)) {
         p.notices.add(noticeWrites.size());
         noticeWrites.add(
-            request("Dunning_Notice__c", key, notice(a, type, account, contact, invoice)));
+            request(
+                "Dunning_Notice__c",
+                key,
+                ActivityRecords.notice(a, type, account, contact, invoice)));
         p.tasks.add(taskWrites.size());
         taskWrites.add(
-            request("Task", key + ":task", task(account, contact, subject, a, date, true)));
+            request(
+                "Task",
+                key + ":task",
+                ActivityRecords.task(account, contact, subject, a, date, true)));
         if (invoice != null && !invoice.equals(account)) {
           p.tasks.add(taskWrites.size());
           taskWrites.add(
               request(
-                  "Task", key + ":task:invoice", task(invoice, contact, subject, a, date, true)));
+                  "Task",
+                  key + ":task:invoice",
+                  ActivityRecords.task(invoice, contact, subject, a, date, true)));
         }
         if (text(a, "attachmentBase64") != null) {
           p.files.add(fileWrites.size());
-          fileWrites.add(request("ContentVersion", key + ":letter", letter(a, account)));
+          fileWrites.add(
+              request("ContentVersion", key + ":letter", ActivityRecords.letter(a, account)));
         }
       } else {
         boolean open = ESCALATIONS.contains(type);
         p.tasks.add(taskWrites.size());
         taskWrites.add(
-            request("Task", key + ":task", task(account, contact, subject, a, date, !open)));
+            request(
+                "Task",
+                key + ":task",
+                ActivityRecords.task(account, contact, subject, a, date, !open)));
       }
       String status = ACCOUNT_STATUS.get(type);
       if (status != null) {
@@ -156,7 +165,7 @@ public final class ActivityWriteBack implements RecordSink {
           update.put("Dunning_Status__c", status);
         }
         if (type.equals("NOTICE_SENT")) {
-          Instant at = instant(a);
+          Instant at = ActivityRecords.instant(a);
           String last = text(update, "Last_Dunning_Notice_At__c");
           if (last == null || Instant.parse(last).isBefore(at)) {
             update.put("Last_Dunning_Notice_At__c", at.toString());
@@ -249,85 +258,6 @@ public final class ActivityWriteBack implements RecordSink {
     return new WriteRequest(key, object, null, payload, null);
   }
 
-  private static ObjectNode notice(
-      JsonNode a, String type, String account, String contact, String invoice) {
-    ObjectNode n = json().put("Account__c", account);
-    putIfPresent(n, "Contact__c", contact);
-    putIfPresent(n, "Invoice_Record_Id__c", invoice);
-    putIfPresent(n, "Channel__c", CHANNELS.get(text(a, "channel")));
-    n.put("Status__c", type.equals("NOTICE_FAILED") ? "Failed" : "Sent");
-    n.put("Sent_At__c", instant(a).toString());
-    putIfPresent(n, "Step__c", cut(text(a.path("attributes"), "step"), 80));
-    putIfPresent(n, "Template__c", cut(text(a.path("attributes"), "template"), 80));
-    putIfPresent(n, "Subject__c", cut(text(a, "subject"), 255));
-    putIfPresent(n, "Body__c", cut(text(a, "content"), 32768));
-    return n;
-  }
-
-  private static ObjectNode task(
-      String what, String who, String subject, JsonNode a, String date, boolean completed) {
-    ObjectNode t = json().put("WhatId", what);
-    putIfPresent(t, "WhoId", who);
-    t.put("Subject", cut(subject, 255));
-    StringBuilder description = new StringBuilder();
-    if (text(a, "content") != null) {
-      description.append(text(a, "content"));
-    }
-    String assignee = text(a.path("attributes"), "assignee");
-    if (!completed && assignee != null) {
-      description.append(description.length() > 0 ? "\n\n" : "").append("Policy assignee: ");
-      description.append(assignee);
-    }
-    if (description.length() > 0) {
-      t.put("Description", cut(description.toString(), 32000));
-    }
-    t.put("ActivityDate", date);
-    t.put("Status", completed ? "Completed" : "Not Started");
-    t.put("Priority", completed ? "Normal" : "High");
-    t.put("TaskSubtype", "EMAIL".equals(text(a, "channel")) && completed ? "Email" : "Task");
-    return t;
-  }
-
-  private static ObjectNode letter(JsonNode a, String account) {
-    String name = text(a, "attachmentName");
-    if (name == null) {
-      name = "dunning-letter.pdf";
-    }
-    String title = name.endsWith(".pdf") ? name.substring(0, name.length() - 4) : name;
-    return json()
-        .put("Title", cut(title, 255))
-        .put("PathOnClient", name)
-        .put("VersionData", text(a, "attachmentBase64"))
-        .put("FirstPublishLocationId", account);
-  }
-
-  private static String subject(JsonNode a, String type) {
-    String subject = text(a, "subject");
-    String what =
-        switch (type) {
-          case "NOTICE_SENT" -> "Dunning notice sent";
-          case "NOTICE_FAILED" -> "Dunning notice FAILED";
-          case "THANK_YOU_SENT" -> "Thank-you sent";
-          case "ESCALATED" -> "Dunning escalation";
-          case "HANDED_TO_COLLECTIONS" -> "Handed over to collections";
-          default -> "Dunning: " + type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        };
-    return subject == null ? what : what + ": " + subject;
-  }
-
-  private static Instant instant(JsonNode a) {
-    String at = text(a, "at");
-    try {
-      return at == null ? Instant.EPOCH : Instant.parse(at);
-    } catch (java.time.format.DateTimeParseException e) {
-      return Instant.EPOCH;
-    }
-  }
-
-  private static String date(JsonNode a) {
-    return instant(a).atOffset(ZoneOffset.UTC).toLocalDate().toString();
-  }
-
   private String where(WriteRequest r) {
     return connection + ": Activity " + r.idempotencyKey();
   }
@@ -336,18 +266,8 @@ public final class ActivityWriteBack implements RecordSink {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  private static void putIfPresent(ObjectNode n, String field, String value) {
-    if (value != null) {
-      n.put(field, value);
-    }
-  }
-
+  /** A field's text, or null when it is missing, null or blank. */
   static String text(JsonNode node, String field) {
-    JsonNode v = node == null ? null : node.get(field);
-    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
-  }
-
-  private static String cut(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+    return ActivityRecords.text(node, field);
   }
 }
