@@ -23,6 +23,10 @@ import java.util.Map;
  * CustomerRef}, {@code TotalAmt}, {@code TxnDate}, {@code CurrencyRef}, {@code Line}, {@code
  * PaymentRefNum}, {@code PrivateNote}.
  *
+ * <p>The hub's own payment write-back (canonical payment plus {@code partyHostId} and {@code
+ * invoiceHostIds}) is turned into those fields first; a failed payment, which QuickBooks has no
+ * place for, becomes a note on the invoice instead.
+ *
  * <p>Idempotent twice over: each create carries a {@code requestid} from the idempotency key, and
  * the payment carries a reference ({@code PaymentRefNum}, {@code DH-} plus a digest of the key
  * unless the mapping sets one) that is looked up first, in one query per batch, so a write retried
@@ -32,10 +36,12 @@ public final class PaymentSink implements RecordSink {
 
   private final QboGateway gateway;
   private final BatchCreate creator;
+  private final ActivityNoteSink notes;
 
   public PaymentSink(QboGateway gateway, Duration throttleBackoff) {
     this.gateway = gateway;
     this.creator = new BatchCreate(gateway, "Payment", throttleBackoff);
+    this.notes = new ActivityNoteSink(gateway, throttleBackoff);
   }
 
   @Override
@@ -60,12 +66,34 @@ public final class PaymentSink implements RecordSink {
     for (int i = 0; i < requests.size(); i++) {
       WriteRequest r = requests.get(i);
       ObjectNode payload = r.payload().deepCopy();
-      if (r.hostId() != null) {
+      if (HubWriteBacks.isCanonicalPayment(payload)) {
+        if (HubWriteBacks.failed(payload)) {
+          // QuickBooks keeps no failed payments: the failure becomes a note on the invoice
+          outcomes[i] =
+              notes.write(
+                  new WriteRequest(
+                      r.idempotencyKey(),
+                      "Attachable",
+                      null,
+                      HubWriteBacks.failureNote(payload),
+                      null));
+          refs.add("");
+          payloads.add(payload);
+          continue;
+        }
+        try {
+          payload = HubWriteBacks.payment(payload);
+        } catch (PermanentException e) {
+          outcomes[i] = new WriteOutcome.Permanent(e.getMessage());
+        }
+      }
+      if (outcomes[i] == null && r.hostId() != null) {
         outcomes[i] =
             new WriteOutcome.Permanent(
                 "Dunhub only creates QuickBooks payments; it does not change payment "
                     + r.hostId());
-      } else if (!payload.path("CustomerRef").has("value") || !payload.has("TotalAmt")) {
+      } else if (outcomes[i] == null
+          && (!payload.path("CustomerRef").has("value") || !payload.has("TotalAmt"))) {
         outcomes[i] =
             new WriteOutcome.Permanent(
                 "a QuickBooks Payment needs CustomerRef.value and TotalAmt (key "
