@@ -103,8 +103,7 @@ final class QuickBooksConnection implements Connection {
       case "Attachable":
         return new ActivityNoteSink(gateway, settings.throttleBackoff());
       case "Activity":
-        return new ActivityWriteBackSink(
-            new ActivityNoteSink(gateway, settings.throttleBackoff()));
+        return new ActivityWriteBackSink(new ActivityNoteSink(gateway, settings.throttleBackoff()));
       case "InvoiceEmail":
         return new InvoiceEmailSink(gateway);
       case "InvoicePrivateNote":

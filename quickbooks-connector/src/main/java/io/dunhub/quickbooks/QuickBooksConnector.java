@@ -26,9 +26,9 @@ import java.util.Optional;
  * <p>Streams: {@code Customer}, {@code Invoice}, {@code Payment} (raw = the entity's QBO JSON;
  * deleted records come through CDC with {@code deleted = true}). Sinks: {@code Customer} (billing
  * email/phone, sparse update), {@code Payment} (money Dunhub collected), {@code Attachable}
- * (activity notes linked to invoice and customer), {@code Activity} (the hub's activity
- * write-back, as such a note), {@code InvoiceEmail} (QuickBooks sends the
- * invoice), {@code InvoicePrivateNote} (only when {@code privateNote.enabled}).
+ * (activity notes linked to invoice and customer), {@code Activity} (the hub's activity write-back,
+ * as such a note), {@code InvoiceEmail} (QuickBooks sends the invoice), {@code InvoicePrivateNote}
+ * (only when {@code privateNote.enabled}).
  */
 public final class QuickBooksConnector implements HostConnector {
 

@@ -127,7 +127,10 @@ class QuickBooksWriteBackIT {
         .contains("invoice 1002 is overdue");
     assertThat(note.path("AttachableRef"))
         .extracting(
-            r -> r.path("EntityRef").path("type").asText() + ":" + r.path("EntityRef").path("value").asText())
+            r ->
+                r.path("EntityRef").path("type").asText()
+                    + ":"
+                    + r.path("EntityRef").path("value").asText())
         .containsExactly("Invoice:" + invoice, "Customer:" + qbo.customerId);
   }
 

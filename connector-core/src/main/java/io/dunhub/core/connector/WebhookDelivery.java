@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * One webhook request as it arrived: its headers and its raw body, byte for byte (signatures are
- * computed over the raw bytes, so the body is never re-encoded). {@link #toString()} leaves the body
- * out: it may carry customer data and must not reach a log.
+ * computed over the raw bytes, so the body is never re-encoded). {@link #toString()} leaves the
+ * body out: it may carry customer data and must not reach a log.
  */
 public final class WebhookDelivery {
 

@@ -3,10 +3,10 @@ package io.dunhub.core.connector;
 /**
  * Reads the change notifications a host pushes (webhooks), for connectors whose host has them. The
  * hub offers one endpoint per connector ({@code POST /webhooks/<connector id>}) and hands each
- * delivery to the receiver once per configured connection of that connector, with that
- * connection's settings (its verifier secret, its account id). The receiver does no I/O: it checks
- * the signature and reads the payload; the hub answers at once and syncs the connections whose
- * changes were accepted.
+ * delivery to the receiver once per configured connection of that connector, with that connection's
+ * settings (its verifier secret, its account id). The receiver does no I/O: it checks the signature
+ * and reads the payload; the hub answers at once and syncs the connections whose changes were
+ * accepted.
  */
 @FunctionalInterface
 public interface WebhookReceiver {

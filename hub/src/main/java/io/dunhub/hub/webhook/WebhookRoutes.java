@@ -111,8 +111,7 @@ public final class WebhookRoutes implements RoutePlugin {
     } catch (RuntimeException e) {
       // a receiver must not throw; if one does, treat the delivery as unreadable for it
       return new WebhookVerdict.Rejected(
-          WebhookVerdict.Reason.MALFORMED,
-          "the receiver failed: " + e.getClass().getSimpleName());
+          WebhookVerdict.Reason.MALFORMED, "the receiver failed: " + e.getClass().getSimpleName());
     }
   }
 

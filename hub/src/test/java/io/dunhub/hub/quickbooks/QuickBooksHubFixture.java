@@ -49,6 +49,14 @@ final class QuickBooksHubFixture implements AutoCloseable {
 
   /** Writes {@code dunhub.yml} into {@code dir}; {@code more} is appended (channels, policies). */
   Path config(Path dir, String more) throws Exception {
+    return config(dir, "", more);
+  }
+
+  /**
+   * Writes {@code dunhub.yml}; {@code connections} are more list items after {@code books}, and
+   * {@code more} is appended (ownership, channels, policies).
+   */
+  Path config(Path dir, String connections, String more) throws Exception {
     Path config = dir.resolve("dunhub.yml");
     Files.writeString(
         config,
@@ -75,7 +83,7 @@ final class QuickBooksHubFixture implements AutoCloseable {
               tokenUrl: %s
             sync:
               schedule: every 1h
-        """
+        %s"""
                 .formatted(
                     dir.resolve("data"),
                     REALM,
@@ -84,14 +92,15 @@ final class QuickBooksHubFixture implements AutoCloseable {
                     VERIFIER,
                     sandbox.host(),
                     sandbox.port(),
-                    sandbox.tokenUrl())
+                    sandbox.tokenUrl(),
+                    connections)
             + more);
     return config;
   }
 
   /**
-   * Opens the hub on {@code config}, connects the realm, and starts the services that match
-   * (the scheduler is left out by the tests, which drive sync and dunning themselves).
+   * Opens the hub on {@code config}, connects the realm, and starts the services that match (the
+   * scheduler is left out by the tests, which drive sync and dunning themselves).
    */
   Hub start(Path config, Predicate<Service> services) {
     hub = new HubLauncher(EnvLookup.of(Map.of()), clock).open(config, "qbo-it");
@@ -125,7 +134,10 @@ final class QuickBooksHubFixture implements AutoCloseable {
     ObjectNode line = i.putArray("Line").addObject();
     line.put("Amount", new BigDecimal(amount));
     line.put("DetailType", "SalesItemLineDetail");
-    line.putObject("SalesItemLineDetail").putObject("ItemRef").put("value", "1").put("name", "Services");
+    line.putObject("SalesItemLineDetail")
+        .putObject("ItemRef")
+        .put("value", "1")
+        .put("name", "Services");
     return realm.create("Invoice", i, at).get("Id").asText();
   }
 

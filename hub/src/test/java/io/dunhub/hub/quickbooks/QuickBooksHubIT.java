@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.dunhub.core.memory.InMemoryHost;
 import io.dunhub.hub.dunning.cli.DunningRuntime;
 import io.dunhub.hub.runtime.Hub;
 import io.dunhub.hub.store.Store;
@@ -35,12 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * dunning notices by email written back as note Attachables on the invoices and customers, then
  * edits made inside QuickBooks (a payment applied, an invoice voided, a customer's email changed)
  * arriving with one CDC call, after which the paid invoice's case stops and the voided one stops
- * without a word.
+ * without a word; and a payment collected by another host (a payment processor) posted to
+ * QuickBooks as a Payment applied to its invoice.
  */
 class QuickBooksHubIT {
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private static final String PROCESSOR = "qbo-e2e-processor";
 
   @TempDir Path dir;
   private QuickBooksHubFixture qbo;
@@ -50,11 +54,11 @@ class QuickBooksHubIT {
     if (qbo != null) {
       qbo.close();
     }
+    InMemoryHost.remove(PROCESSOR);
   }
 
   @Test
-  void quickBooksEditsReachTheStoreAndStopDunningAndNoticesAreNotesInQuickBooks()
-      throws Exception {
+  void quickBooksEditsReachTheStoreAndStopDunningAndNoticesAreNotesInQuickBooks() throws Exception {
     Clock clock = Clock.systemUTC();
     qbo = new QuickBooksHubFixture(clock);
     Instant created = clock.instant().minus(Duration.ofDays(2));
@@ -65,6 +69,10 @@ class QuickBooksHubIT {
     String voided = qbo.invoice(contoso, "INV-3002", "300.00", due, created.plusSeconds(1));
     String open = qbo.invoice(contoso, "INV-3003", "200.00", due, created.plusSeconds(2));
     qbo.realm.create("Payment", payment(contoso, open, "50.00"), created.plusSeconds(3));
+    // a payment processor that knows Contoso and its invoice INV-3003 (matched by email, number)
+    InMemoryHost processor = InMemoryHost.create(PROCESSOR, clock);
+    processor.put("Party", "cus_1", party("Contoso Ltd", "billing@contoso.example"), created);
+    processor.put("Invoice", "in_1", processorInvoice("cus_1", "INV-3003", due), created);
     Hub hub = qbo.start(config(), s -> !s.name().equals("scheduler"));
     SyncEngine engine = hub.get(SyncEngine.class);
     DunningRuntime dunning = hub.get(DunningRuntime.class);
@@ -72,6 +80,8 @@ class QuickBooksHubIT {
     // initial sync: everything QuickBooks holds is in the store
     SyncReport initial = engine.syncConnection(QuickBooksHubFixture.CONNECTION);
     assertThat(initial.ok()).as(initial.toString()).isTrue();
+    SyncReport processorSync = engine.syncConnection("processor");
+    assertThat(processorSync.ok()).as(processorSync.toString()).isTrue();
     assertThat(qbo.stored("invoices", "INVOICE", paid, "open_balance"))
         .hasValueSatisfying(b -> assertThat(new BigDecimal(b)).isEqualByComparingTo("500"));
     assertThat(qbo.stored("invoices", "INVOICE", open, "open_balance"))
@@ -102,6 +112,21 @@ class QuickBooksHubIT {
     }
     int mailsBefore = MAIL.getReceivedMessages().length;
 
+    // the processor collects INV-3003's balance; the hub will post it to QuickBooks
+    ObjectNode collected = JsonNodeFactory.instance.objectNode();
+    collected.put("partyId", "cus_1");
+    collected.putObject("amount").put("amount", new BigDecimal("150.00")).put("currency", "USD");
+    collected.put("date", LocalDate.now(ZoneOffset.UTC).toString());
+    collected.put("method", "card");
+    ObjectNode applied = collected.putArray("applications").addObject();
+    applied.put("invoiceId", "in_1");
+    applied.putObject("amount").put("amount", new BigDecimal("150.00")).put("currency", "USD");
+    collected.put("result", "SUCCEEDED");
+    collected.put("origin", "processor");
+    processor.put("Payment", "py_1", collected);
+    SyncReport fromProcessor = engine.syncConnection("processor");
+    assertThat(fromProcessor.ok()).as(fromProcessor.toString()).isTrue();
+
     // people work in QuickBooks: a payment applied, an invoice voided, an email changed
     Instant now = clock.instant();
     qbo.realm.create("Payment", payment(northwind, paid, "500.00"), now);
@@ -122,7 +147,10 @@ class QuickBooksHubIT {
     assertThat(incremental.ok()).as(incremental.toString()).isTrue();
     Map<String, Long> calls = qbo.sandbox.callCounts();
     assertThat(calls).as("one CDC call serves the three streams").containsEntry("cdc", 1L);
-    assertThat(calls.keySet()).noneMatch(k -> k.startsWith("query") || k.equals("batch"));
+    assertThat(calls.keySet())
+        .as("no query pages: only the payment write's reference look-up")
+        .noneMatch(k -> k.startsWith("query:Invoice") || k.startsWith("query:Customer"))
+        .doesNotContain("batch");
 
     assertThat(qbo.stored("invoices", "INVOICE", paid, "open_balance"))
         .hasValueSatisfying(b -> assertThat(new BigDecimal(b)).isZero());
@@ -130,17 +158,61 @@ class QuickBooksHubIT {
     assertThat(qbo.stored("parties", "PARTY", contoso, "data"))
         .hasValueSatisfying(d -> assertThat(d).contains("ar@contoso.example"));
 
+    // the processor's payment was posted to QuickBooks, applied to INV-3003
+    assertThat(calls).containsEntry("create:payment", 1L);
+    List<JsonNode> posted =
+        qbo.realm.all("Payment").stream()
+            .filter(p -> p.path("TotalAmt").decimalValue().compareTo(new BigDecimal("150")) == 0)
+            .toList();
+    assertThat(posted).hasSize(1);
+    assertThat(posted.get(0).path("CustomerRef").path("value").asText()).isEqualTo(contoso);
+    assertThat(posted.get(0).path("Line").get(0).path("LinkedTxn").get(0).path("TxnId").asText())
+        .isEqualTo(open);
+    assertThat(qbo.realm.get("Invoice", open).orElseThrow().path("Balance").decimalValue())
+        .isZero();
+
+    // the next incremental sync brings INV-3003's zero balance back: again one CDC call
+    qbo.sandbox.resetCounts();
+    SyncReport echo = engine.syncConnection(QuickBooksHubFixture.CONNECTION);
+    assertThat(echo.ok()).as(echo.toString()).isTrue();
+    assertThat(qbo.sandbox.callCounts()).containsEntry("cdc", 1L);
+    assertThat(qbo.sandbox.callCounts().keySet())
+        .noneMatch(k -> k.startsWith("query:Invoice") || k.startsWith("query:Customer"));
+    assertThat(qbo.stored("invoices", "INVOICE", open, "open_balance"))
+        .hasValueSatisfying(b -> assertThat(new BigDecimal(b)).isZero());
+    assertThat(qbo.realm.count("Payment")).as("nothing posted twice").isEqualTo(3);
+
     dunning.sweep().run(200);
     dunning.relay().drain(50);
     assertThat(caseStatus(hub, qbo.canonicalId("INVOICE", paid))).startsWith("closed: paid");
     assertThat(caseStatus(hub, qbo.canonicalId("INVOICE", voided)))
         .isEqualTo("closed: invoice void");
+    assertThat(caseStatus(hub, qbo.canonicalId("INVOICE", open))).startsWith("closed: paid");
     MimeMessage[] after = MAIL.getReceivedMessages();
     for (int i = mailsBefore; i < after.length; i++) {
       assertThat(GreenMailUtil.getWholeMessage(after[i]))
           .as("nothing more about the voided invoice")
           .doesNotContain("INV-3002");
     }
+  }
+
+  private static ObjectNode party(String name, String email) {
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    p.put("name", name);
+    p.put("email", email);
+    return p;
+  }
+
+  private static ObjectNode processorInvoice(String party, String number, LocalDate due) {
+    ObjectNode i = JsonNodeFactory.instance.objectNode();
+    i.put("partyId", party);
+    i.put("number", number);
+    i.put("issueDate", due.minusDays(30).toString());
+    i.put("dueDate", due.toString());
+    i.putObject("total").put("amount", new BigDecimal("200.00")).put("currency", "USD");
+    i.putObject("openBalance").put("amount", new BigDecimal("150.00")).put("currency", "USD");
+    i.put("status", "OPEN");
+    return i;
   }
 
   private static ObjectNode payment(String customer, String invoice, String amount) {
@@ -176,6 +248,20 @@ class QuickBooksHubIT {
     return qbo.config(
         dir,
         """
+          - name: processor
+            type: memory
+            settings:
+              host: %s
+            sync:
+              schedule: every 1h
+        """
+            .formatted(PROCESSOR),
+        """
+        ownership:
+          rules:
+            - entity: invoice
+              owner: books
+              fields: "*"
         policies: policies
         channels:
           email:
@@ -190,7 +276,10 @@ class QuickBooksHubIT {
   private static List<String> refs(JsonNode note) {
     List<String> out = new ArrayList<>();
     for (JsonNode r : note.path("AttachableRef")) {
-      out.add(r.path("EntityRef").path("type").asText() + ":" + r.path("EntityRef").path("value").asText());
+      out.add(
+          r.path("EntityRef").path("type").asText()
+              + ":"
+              + r.path("EntityRef").path("value").asText());
     }
     return out;
   }

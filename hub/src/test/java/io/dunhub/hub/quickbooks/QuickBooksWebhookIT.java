@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /webhooks/quickbooks} on a running hub: a signed delivery, in either of Intuit's
- * payload shapes, answers 200 at once and brings the change into the store through one
- * incremental (CDC) sync; a badly signed one gets 401 and is logged without its body.
+ * payload shapes, answers 200 at once and brings the change into the store through one incremental
+ * (CDC) sync; a badly signed one gets 401 and is logged without its body.
  */
 class QuickBooksWebhookIT {
 

@@ -119,8 +119,7 @@ public final class QboSourceStream implements SourceStream {
     }
     List<Instant> times = new ArrayList<>(records.size());
     records.forEach(r -> times.add(r.lastModified()));
-    QboWatermark next =
-        advance(from, times, records.get(records.size() - 1).hostId(), more, -1);
+    QboWatermark next = advance(from, times, records.get(records.size() - 1).hostId(), more, -1);
     return new Page(records, next.toWatermark(), more);
   }
 

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The query pages of one connection's streams, in as few calls and as little waiting as QBO
- * allows:
+ * The query pages of one connection's streams, in as few calls and as little waiting as QBO allows:
  *
  * <ul>
  *   <li>the first page of a load travels with its {@code SELECT COUNT(*)} in one {@code batch}
@@ -30,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>while the caller works on a page (the SDK's JSON conversion, the hub's transaction), the
  *       next page of the same stream is already being fetched. Its statement is exactly the one the
  *       next {@code readPage} builds from the returned watermark; a read from any other watermark,
- *       or after {@link #STALE}, ignores it. At most one page per stream is fetched ahead, and every
- *       fetch passes the connection's throttle like any other call.
+ *       or after {@link #STALE}, ignores it. At most one page per stream is fetched ahead, and
+ *       every fetch passes the connection's throttle like any other call.
  * </ul>
  */
 public final class QueryPages implements AutoCloseable {
@@ -134,8 +133,7 @@ public final class QueryPages implements AutoCloseable {
           "read " + entity + " page: QuickBooks' batch reply had no page", null, null, null);
     }
     QueryResult counted = batch.isFault("count") ? null : batch.getQueryResponse("count");
-    long total =
-        counted == null || counted.getTotalCount() == null ? -1 : counted.getTotalCount();
+    long total = counted == null || counted.getTotalCount() == null ? -1 : counted.getTotalCount();
     return new Fetched(page.getEntities() == null ? List.of() : page.getEntities(), total);
   }
 
@@ -145,8 +143,11 @@ public final class QueryPages implements AutoCloseable {
       return "unknown fault";
     }
     var e = fault.getError().get(0);
-    return e.getMessage() + (e.getDetail() == null ? "" : ": " + e.getDetail()) + " (code "
-        + e.getCode() + ")";
+    return e.getMessage()
+        + (e.getDetail() == null ? "" : ": " + e.getDetail())
+        + " (code "
+        + e.getCode()
+        + ")";
   }
 
   /** Stops fetching ahead; waits briefly for fetches in flight. */

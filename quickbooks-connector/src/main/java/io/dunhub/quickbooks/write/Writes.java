@@ -54,10 +54,10 @@ final class Writes {
   }
 
   /**
-   * What a successful create or update reply means. QuickBooks answers a repeated {@code
-   * requestid} with the reply it gave the first time, unchanged, so the only sign of a replay is
-   * time: a record this write made (or changed) cannot be stamped before the write began. A stamp
-   * older than {@code started} (less {@link #CLOCK_SKEW}) is an earlier attempt's: {@link
+   * What a successful create or update reply means. QuickBooks answers a repeated {@code requestid}
+   * with the reply it gave the first time, unchanged, so the only sign of a replay is time: a
+   * record this write made (or changed) cannot be stamped before the write began. A stamp older
+   * than {@code started} (less {@link #CLOCK_SKEW}) is an earlier attempt's: {@link
    * WriteOutcome.AlreadyApplied}. A retry inside one write (its first answer lost) is this write's
    * own effect: {@link WriteOutcome.Applied}.
    *
@@ -71,9 +71,7 @@ final class Writes {
             ? null
             : created ? e.getMetaData().getCreateTime() : e.getMetaData().getLastUpdatedTime();
     if (stamp != null
-        && stamp
-            .toInstant()
-            .isBefore(started.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_SKEW))) {
+        && stamp.toInstant().isBefore(started.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_SKEW))) {
       return new WriteOutcome.AlreadyApplied(e.getId());
     }
     return new WriteOutcome.Applied(e.getId(), e.getSyncToken());

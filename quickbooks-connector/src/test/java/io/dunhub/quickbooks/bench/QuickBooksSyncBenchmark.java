@@ -85,7 +85,8 @@ public class QuickBooksSyncBenchmark {
                   QuickBooksSettings.TOKEN_URL,
                   sandbox.tokenUrl()),
               Map.of(QuickBooksSettings.CLIENT_SECRET, Secret.of("bench-secret")));
-      ConnectionContext context = new ConnectionContext(settings, clock, tokens, new OkHttpClient());
+      ConnectionContext context =
+          new ConnectionContext(settings, clock, tokens, new OkHttpClient());
       // warm the SDK (JAXB contexts) outside the measurement, on a connection closed before the
       // count starts (closing waits for the page it fetched ahead), then count from zero
       try (Connection warm = new QuickBooksConnector().open(context)) {

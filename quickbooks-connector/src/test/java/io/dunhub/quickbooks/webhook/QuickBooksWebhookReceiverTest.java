@@ -77,19 +77,13 @@ class QuickBooksWebhookReceiverTest {
 
     assertThat(reason(receiver.receive(delivery(body, null), settings("1"))))
         .isEqualTo(WebhookVerdict.Reason.BAD_SIGNATURE);
-    assertThat(
-            reason(
-                receiver.receive(delivery(body, sign(body, "another-app")), settings("1"))))
+    assertThat(reason(receiver.receive(delivery(body, sign(body, "another-app")), settings("1"))))
         .isEqualTo(WebhookVerdict.Reason.BAD_SIGNATURE);
-    assertThat(
-            reason(receiver.receive(delivery(garbage, sign(garbage, VERIFIER)), settings("1"))))
+    assertThat(reason(receiver.receive(delivery(garbage, sign(garbage, VERIFIER)), settings("1"))))
         .isEqualTo(WebhookVerdict.Reason.MALFORMED);
     ConnectionSettings noToken =
         new ConnectionSettings(
-            "books",
-            QuickBooksConnector.ID,
-            Map.of(QuickBooksSettings.REALM_ID, "1"),
-            Map.of());
+            "books", QuickBooksConnector.ID, Map.of(QuickBooksSettings.REALM_ID, "1"), Map.of());
     WebhookVerdict unconfigured = receiver.receive(delivery(body, sign(body, VERIFIER)), noToken);
     assertThat(reason(unconfigured)).isEqualTo(WebhookVerdict.Reason.NOT_CONFIGURED);
     assertThat(((WebhookVerdict.Rejected) unconfigured).message())
