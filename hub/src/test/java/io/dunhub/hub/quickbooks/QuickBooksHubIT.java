@@ -94,7 +94,7 @@ class QuickBooksHubIT {
     assertThat(MAIL.getReceivedMessages()).isNotEmpty();
     List<String> mailed = recipients();
     assertThat(mailed).contains("ap@northwind.example", "billing@contoso.example");
-    List<JsonNode> notes = qbo.realm.all("Attachable");
+    List<ObjectNode> notes = qbo.realm.all("Attachable");
     for (String[] invoiceAndCustomer :
         List.of(
             new String[] {paid, northwind},
@@ -160,7 +160,7 @@ class QuickBooksHubIT {
 
     // the processor's payment was posted to QuickBooks, applied to INV-3003
     assertThat(calls).containsEntry("create:payment", 1L);
-    List<JsonNode> posted =
+    List<ObjectNode> posted =
         qbo.realm.all("Payment").stream()
             .filter(p -> p.path("TotalAmt").decimalValue().compareTo(new BigDecimal("150")) == 0)
             .toList();
