@@ -181,7 +181,7 @@ public class QuickBooksSyncBenchmark {
     long paymentsMs = (System.nanoTime() - start) / 1_000_000;
     System.out.printf(
         "writes: %d/%d notes in %d calls (minimum %d batches of 30), %d ms; %d/%d payments in %d"
-            + " calls %s (minimum %d batches; one reference lookup per batch makes them"
+            + " calls %s (minimum %d batches; one reference look-up for up to 300 makes them"
             + " AlreadyApplied-safe), %d ms%n",
         ok,
         notes.size(),
