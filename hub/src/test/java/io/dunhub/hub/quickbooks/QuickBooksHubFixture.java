@@ -10,6 +10,7 @@ import io.dunhub.hub.runtime.Hub;
 import io.dunhub.hub.runtime.HubLauncher;
 import io.dunhub.hub.runtime.Service;
 import io.dunhub.hub.store.Store;
+import io.dunhub.hub.store.StoreSettings;
 import io.dunhub.quickbooks.sandbox.QboSandbox;
 import io.dunhub.quickbooks.sandbox.SandboxRealm;
 import java.math.BigDecimal;
@@ -40,6 +41,20 @@ final class QuickBooksHubFixture implements AutoCloseable {
   final QboSandbox sandbox;
   final SandboxRealm realm;
   private Hub hub;
+  private String store;
+
+  /** Puts the hub's store into PostgreSQL (the {@code store:} section), instead of embedded. */
+  void postgres(StoreSettings settings) {
+    String password = settings.password() == null ? "" : settings.password().reveal();
+    this.store =
+        "store:\n  postgres:\n    url: "
+            + settings.jdbcUrl()
+            + "\n    user: "
+            + settings.user()
+            + (password.isEmpty() ? "" : "\n    password: " + password)
+            // a shared store keeps no key file: the token cipher's key comes with the config
+            + "\nsecretKey: q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=\n";
+  }
 
   QuickBooksHubFixture(Clock clock) {
     this.clock = clock;
@@ -65,10 +80,7 @@ final class QuickBooksHubFixture implements AutoCloseable {
         http:
           host: 127.0.0.1
           port: 0
-        store:
-          embedded:
-            dataDir: %s
-        connections:
+        %sconnections:
           - name: books
             type: quickbooks
             settings:
@@ -85,7 +97,9 @@ final class QuickBooksHubFixture implements AutoCloseable {
               schedule: every 1h
         %s"""
                 .formatted(
-                    dir.resolve("data"),
+                    store != null
+                        ? store
+                        : "store:\n  embedded:\n    dataDir: " + dir.resolve("data") + "\n",
                     REALM,
                     CLIENT_ID,
                     CLIENT_SECRET,

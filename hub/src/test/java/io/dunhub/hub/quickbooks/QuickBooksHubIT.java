@@ -1,6 +1,7 @@
 package io.dunhub.hub.quickbooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,8 +13,10 @@ import io.dunhub.core.memory.InMemoryHost;
 import io.dunhub.hub.dunning.cli.DunningRuntime;
 import io.dunhub.hub.runtime.Hub;
 import io.dunhub.hub.store.Store;
+import io.dunhub.hub.store.StoreSettings;
 import io.dunhub.hub.sync.SyncEngine;
 import io.dunhub.hub.sync.SyncReport;
+import io.dunhub.hub.testing.TestPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -27,9 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The hub end to end with a real QuickBooks connection against the QBO sandbox: the initial sync,
@@ -48,6 +52,7 @@ class QuickBooksHubIT {
 
   @TempDir Path dir;
   private QuickBooksHubFixture qbo;
+  private StoreSettings postgres;
 
   @AfterEach
   void stop() {
@@ -55,12 +60,27 @@ class QuickBooksHubIT {
       qbo.close();
     }
     InMemoryHost.remove(PROCESSOR);
+    if (postgres != null) {
+      TestPostgres.fromEnvironment().dropDatabase(postgres);
+    }
   }
 
-  @Test
-  void quickBooksEditsReachTheStoreAndStopDunningAndNoticesAreNotesInQuickBooks() throws Exception {
+  @ParameterizedTest(name = "{0} store")
+  @ValueSource(strings = {"embedded", "postgres"})
+  void quickBooksEditsReachTheStoreAndStopDunningAndNoticesAreNotesInQuickBooks(String store)
+      throws Exception {
     Clock clock = Clock.systemUTC();
     qbo = new QuickBooksHubFixture(clock);
+    if (store.equals("postgres")) {
+      TestPostgres pg = TestPostgres.fromEnvironment();
+      String unreachable = pg.unreachableReason();
+      if (pg.required()) {
+        assertThat(unreachable).as("PostgreSQL is required").isNull();
+      }
+      assumeTrue(unreachable == null, unreachable);
+      postgres = pg.createDatabase("qbo_e2e");
+      qbo.postgres(postgres);
+    }
     Instant created = clock.instant().minus(Duration.ofDays(2));
     LocalDate due = LocalDate.now(ZoneOffset.UTC).minusDays(10);
     String northwind = qbo.customer("Northwind Traders", "ap@northwind.example", created);
