@@ -86,8 +86,7 @@ public final class ApiJson {
 
   /** A required non-blank text field. */
   public static String text(ObjectNode body, String field) {
-    return optionalText(body, field)
-        .orElseThrow(() -> ApiError.badField(field, "is required"));
+    return optionalText(body, field).orElseThrow(() -> ApiError.badField(field, "is required"));
   }
 
   /** An optional text field; present but not text (or blank) is an error. */

@@ -97,7 +97,10 @@ public final class ApiRouter {
       LOG.error("admin API {} {} failed", method, ctx.path(), e);
       error(
           ctx,
-          new ApiError(500, "internal error (" + e.getClass().getSimpleName() + "); see the hub's log", null));
+          new ApiError(
+              500,
+              "internal error (" + e.getClass().getSimpleName() + "); see the hub's log",
+              null));
     }
     record(ctx, method, path, who);
   }

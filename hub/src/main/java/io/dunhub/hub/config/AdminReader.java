@@ -53,14 +53,15 @@ final class AdminReader {
     if (e.containsKey("users")) {
       Set<String> names = new HashSet<>();
       for (ConfigValue item : e.get("users").items()) {
-        user(item).ifPresent(
-            u -> {
-              if (names.add(u.name())) {
-                users.add(u);
-              } else {
-                item.problem("user '" + u.name() + "' is declared twice");
-              }
-            });
+        user(item)
+            .ifPresent(
+                u -> {
+                  if (names.add(u.name())) {
+                    users.add(u);
+                  } else {
+                    item.problem("user '" + u.name() + "' is declared twice");
+                  }
+                });
       }
     }
     return new AdminConfig(token, users, Duration.ofHours(hours));
@@ -82,7 +83,9 @@ final class AdminReader {
       name = Optional.empty();
     }
     Optional<String> role = Optional.ofNullable(e.get("role")).flatMap(ConfigValue::requiredText);
-    if (role.isPresent() && !e.get("role").requireIn(role.get(), new java.util.LinkedHashSet<>(AdminConfig.ROLES), "role")) {
+    if (role.isPresent()
+        && !e.get("role")
+            .requireIn(role.get(), new java.util.LinkedHashSet<>(AdminConfig.ROLES), "role")) {
       role = Optional.empty();
     }
     Optional<String> hash =

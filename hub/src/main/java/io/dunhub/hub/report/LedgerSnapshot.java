@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The receivables ledger as of now, read once: every invoice that is not void or deleted, and
- * every succeeded payment application to it by date. Balances on past days are rolled back from
- * today's open balance: {@code balance(d) = min(total, open + paid after d)}, where "paid" counts
- * payment applications by payment date and, for money the hosts report as paid without a synced
- * payment, the rest of {@code total - open} on the day the invoice last changed.
+ * The receivables ledger as of now, read once: every invoice that is not void or deleted, and every
+ * succeeded payment application to it by date. Balances on past days are rolled back from today's
+ * open balance: {@code balance(d) = min(total, open + paid after d)}, where "paid" counts payment
+ * applications by payment date and, for money the hosts report as paid without a synced payment,
+ * the rest of {@code total - open} on the day the invoice last changed.
  */
 final class LedgerSnapshot {
 
@@ -110,8 +110,7 @@ final class LedgerSnapshot {
                             BigDecimal open = rs.getBigDecimal("open_balance");
                             Instant updated =
                                 rs.getObject("updated_at", OffsetDateTime.class).toInstant();
-                            List<Paid> paid =
-                                new ArrayList<>(applied.getOrDefault(id, List.of()));
+                            List<Paid> paid = new ArrayList<>(applied.getOrDefault(id, List.of()));
                             BigDecimal explained =
                                 paid.stream()
                                     .map(Paid::amount)

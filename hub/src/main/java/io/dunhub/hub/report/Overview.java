@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The receivables overview of one day: per currency receivables, aging, risk, DSO and CEI; the
- * DSO trend and CEI of the reporting currency (the one with the most receivables, as money of
- * different currencies is never added); recovery rates; the dunning actions of the next days.
+ * The receivables overview of one day: per currency receivables, aging, risk, DSO and CEI; the DSO
+ * trend and CEI of the reporting currency (the one with the most receivables, as money of different
+ * currencies is never added); recovery rates; the dunning actions of the next days.
  */
 public record Overview(
     LocalDate asOf,

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Receivables reports computed from the store: aging, receivables at risk, DSO and its daily
- * trend, collection effectiveness, recovery rates and upcoming dunning actions. Usable without
- * HTTP (the demo's summary, the admin API's {@code /api/reports/overview}); definitions are in
- * {@code docs/reports.md}. Days are taken in one zone (the schedules' zone); "the report day"
- * {@code asOf} means its end.
+ * Receivables reports computed from the store: aging, receivables at risk, DSO and its daily trend,
+ * collection effectiveness, recovery rates and upcoming dunning actions. Usable without HTTP (the
+ * demo's summary, the admin API's {@code /api/reports/overview}); definitions are in {@code
+ * docs/reports.md}. Days are taken in one zone (the schedules' zone); "the report day" {@code asOf}
+ * means its end.
  *
  * <pre>{@code
  * ReceivablesReports reports = new ReceivablesReports(store, clock, ZoneOffset.UTC, policies);
@@ -118,7 +118,9 @@ public final class ReceivablesReports {
       for (AgingBucket b : AgingBucket.values()) {
         aging.add(
             new AgingLine(
-                b, money(sums.getOrDefault(b, BigDecimal.ZERO), currency), counts.getOrDefault(b, 0)));
+                b,
+                money(sums.getOrDefault(b, BigDecimal.ZERO), currency),
+                counts.getOrDefault(b, 0)));
       }
       result.add(
           new CurrencyReceivables(

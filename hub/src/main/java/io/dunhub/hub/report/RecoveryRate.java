@@ -9,4 +9,5 @@ import java.math.BigDecimal;
  * @param key the step id, channel name ({@code EMAIL}) or template name
  * @param rate {@code paidWithin30d / notices}, four decimals
  */
-public record RecoveryRate(String by, String key, int notices, int paidWithin30d, BigDecimal rate) {}
+public record RecoveryRate(
+    String by, String key, int notices, int paidWithin30d, BigDecimal rate) {}

@@ -18,16 +18,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Recovery rate by step, channel and template: of the notices sent (activities {@code
- * NOTICE_SENT}) up to the report day, the share followed by a payment on their invoice within
- * {@value #WINDOW_DAYS} days of the day they were sent (the day itself included). Any payment
- * counts, partial ones too. Notices of void or deleted invoices are left out.
+ * Recovery rate by step, channel and template: of the notices sent (activities {@code NOTICE_SENT})
+ * up to the report day, the share followed by a payment on their invoice within {@value
+ * #WINDOW_DAYS} days of the day they were sent (the day itself included). Any payment counts,
+ * partial ones too. Notices of void or deleted invoices are left out.
  */
 final class RecoveryRates {
 
   static final int WINDOW_DAYS = 30;
 
-  private record Notice(String invoiceId, LocalDate day, String step, String channel, String template) {}
+  private record Notice(
+      String invoiceId, LocalDate day, String step, String channel, String template) {}
 
   private RecoveryRates() {}
 

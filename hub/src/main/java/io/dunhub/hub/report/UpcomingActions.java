@@ -28,8 +28,7 @@ final class UpcomingActions {
 
   private UpcomingActions() {}
 
-  static List<UpcomingAction> before(
-      Store store, PolicySet policies, ZoneId zone, Instant until) {
+  static List<UpcomingAction> before(Store store, PolicySet policies, ZoneId zone, Instant until) {
     return store
         .jdbi()
         .withHandle(

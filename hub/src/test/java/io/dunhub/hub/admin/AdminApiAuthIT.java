@@ -37,7 +37,8 @@ class AdminApiAuthIT {
   @Order(1)
   void loginGivesATokenThatSignsTheUserIn() throws Exception {
     AdminHub.Response login =
-        hub.post("/api/login", null, Map.of("username", "alice", "password", AdminHub.ALICE_PASSWORD));
+        hub.post(
+            "/api/login", null, Map.of("username", "alice", "password", AdminHub.ALICE_PASSWORD));
 
     assertThat(login.status()).isEqualTo(200);
     JsonNode body = login.json();
@@ -52,23 +53,22 @@ class AdminApiAuthIT {
 
     // only the token's hash is stored
     String token = body.get("token").asText();
-    assertThat(
-            hub.store()
-                .jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery("SELECT COUNT(*) FROM admin_sessions WHERE token_hash = :t")
-                            .bind("t", token)
-                            .mapTo(Integer.class)
-                            .one()))
-        .isZero();
+    int stored =
+        hub.store()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT COUNT(*) FROM admin_sessions WHERE token_hash = :t")
+                        .bind("t", token)
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(stored).isZero();
   }
 
   @Test
   @Order(2)
   void storedUsersSignInWithTheirRole() throws Exception {
-    AdminHub.Response me =
-        hub.get("/api/me", hub.login("carol", AdminHub.CAROL_PASSWORD));
+    AdminHub.Response me = hub.get("/api/me", hub.login("carol", AdminHub.CAROL_PASSWORD));
 
     assertThat(me.json().get("role").asText()).isEqualTo("collector");
   }
@@ -88,7 +88,8 @@ class AdminApiAuthIT {
     JsonNode audit = hub.get("/api/audit?actor=nobody", AdminHub.ADMIN_TOKEN).json();
     assertThat(audit.get(0).get("action").asText()).isEqualTo("POST /api/login");
     assertThat(audit.get(0).get("status").asInt()).isEqualTo(401);
-    assertThat(audit.get(0).get("details").asText()).isEqualTo("failed: wrong username or password");
+    assertThat(audit.get(0).get("details").asText())
+        .isEqualTo("failed: wrong username or password");
   }
 
   @Test
@@ -101,7 +102,8 @@ class AdminApiAuthIT {
       AdminHub.Response none = hub.get(path, null);
       AdminHub.Response bad = hub.get(path, "dhs_not-a-token");
       assertThat(none.status()).as(path).isEqualTo(401);
-      assertThat(none.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"dunhub\"");
+      assertThat(none.raw().headers().firstValue("WWW-Authenticate"))
+          .hasValue("Bearer realm=\"dunhub\"");
       assertThat(none.json().get("status").asInt()).isEqualTo(401);
       assertThat(bad.status()).as(path).isEqualTo(401);
     }
@@ -179,7 +181,8 @@ class AdminApiAuthIT {
           .isEqualTo(401);
     }
     AdminHub.Response blocked =
-        hub.post("/api/login", null, Map.of("username", "carol", "password", AdminHub.CAROL_PASSWORD));
+        hub.post(
+            "/api/login", null, Map.of("username", "carol", "password", AdminHub.CAROL_PASSWORD));
 
     assertThat(blocked.status()).isEqualTo(429);
     assertThat(blocked.raw().headers().firstValue("Retry-After")).hasValue("900");
@@ -203,7 +206,8 @@ class AdminApiAuthIT {
         hub.post("/api/login", null, Map.of("username", "guess" + i, "password", "x"));
       }
       AdminHub.Response blocked =
-          hub.post("/api/login", null, Map.of("username", "alice", "password", AdminHub.ALICE_PASSWORD));
+          hub.post(
+              "/api/login", null, Map.of("username", "alice", "password", AdminHub.ALICE_PASSWORD));
 
       assertThat(blocked.status()).isEqualTo(429);
       assertThat(Integer.parseInt(blocked.raw().headers().firstValue("Retry-After").orElseThrow()))

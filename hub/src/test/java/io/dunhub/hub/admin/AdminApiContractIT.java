@@ -65,10 +65,13 @@ class AdminApiContractIT {
 
   @Test
   void theOpenApiDocumentDescribesEveryRouteAndNoOther() {
-    Set<String> registered = registered();
+    Set<String> served = hub.routes.apiRoutes();
 
-    assertThat(registered).hasSizeGreaterThan(35);
-    assertThat(documented()).containsExactlyInAnyOrderElementsOf(registered);
+    assertThat(served).hasSizeGreaterThan(35);
+    // what the Javalin server serves under /api, what the admin API's table lists, and what the
+    // document describes are the same set
+    assertThat(registered()).containsExactlyInAnyOrderElementsOf(served);
+    assertThat(documented()).containsExactlyInAnyOrderElementsOf(served);
   }
 
   @Test
@@ -120,7 +123,10 @@ class AdminApiContractIT {
     hub.post("/api/connections/vault1/test", admin, null);
     hub.post("/api/connections/vault9/test", admin, null);
     hub.post("/api/cases/case-a/pause", collector, Map.of("reason", "holiday"));
-    hub.post("/api/login", null, Map.of("username", "alice", "password", "wrong-" + AdminHub.ALICE_PASSWORD));
+    hub.post(
+        "/api/login",
+        null,
+        Map.of("username", "alice", "password", "wrong-" + AdminHub.ALICE_PASSWORD));
 
     int checked = 0;
     for (ApiRouteTable.Route r : hub.hub.get(ApiRouteTable.class).routes()) {

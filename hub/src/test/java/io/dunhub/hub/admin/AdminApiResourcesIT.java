@@ -113,7 +113,8 @@ class AdminApiResourcesIT {
     assertThat(result.get("ok").asBoolean()).isFalse();
     assertThat(result.get("status").asText()).isNotEqualTo("OK");
     JsonNode detail = ok(hub.get("/api/connections/vault1", admin));
-    assertThat(detail.get("lastCheck").get("status").asText()).isEqualTo(result.get("status").asText());
+    assertThat(detail.get("lastCheck").get("status").asText())
+        .isEqualTo(result.get("status").asText());
     assertThat(detail.get("status").asText()).isEqualTo("failing");
   }
 
@@ -130,7 +131,10 @@ class AdminApiResourcesIT {
     bad.json().get("problems").forEach(p -> fields.add(p.get("field").asText()));
     assertThat(fields).contains("name", "settings.host", "settings.token", "settings.colour");
     badField(
-        hub.post("/api/connections", admin, Map.of("name", "x1", "connector", "nosuch", "settings", Map.of())),
+        hub.post(
+            "/api/connections",
+            admin,
+            Map.of("name", "x1", "connector", "nosuch", "settings", Map.of())),
         "connector");
 
     JsonNode created =
@@ -158,7 +162,8 @@ class AdminApiResourcesIT {
                         .one());
     assertThat(stored).startsWith("dh").doesNotContain("created-secret");
     assertThat(ok(hub.get("/api/connections", admin)).toString()).contains("vault2");
-    assertThat(hub.get("/api/audit?actor=alice", admin).body()).contains("added vault connection vault2");
+    assertThat(hub.get("/api/audit?actor=alice", admin).body())
+        .contains("added vault connection vault2");
   }
 
   @Test
@@ -208,9 +213,11 @@ class AdminApiResourcesIT {
     assertThat(h.get("id").asText()).isEqualTo("case-h");
     assertThat(h.get("invoiceNumber").asText()).isEqualTo("INV-H");
     assertThat(h.get("partyName").asText()).isEqualTo("Globex GmbH");
-    assertThat(h.get("openBalance").toString()).isEqualTo("{\"amount\":\"2000.00\",\"currency\":\"EUR\"}");
+    assertThat(h.get("openBalance").toString())
+        .isEqualTo("{\"amount\":\"2000.00\",\"currency\":\"EUR\"}");
     assertThat(h.get("dueDate").asText()).isEqualTo("2026-04-09");
-    assertThat(ok(hub.get("/api/cases?state=closed", admin)).get(0).get("id").asText()).isEqualTo("case-d");
+    assertThat(ok(hub.get("/api/cases?state=closed", admin)).get(0).get("id").asText())
+        .isEqualTo("case-d");
     assertThat(ok(hub.get("/api/cases?q=inv-c", admin)).get(0).get("lastStep").asText())
         .isEqualTo("promise-broken@2026-03-20");
     badField(hub.get("/api/cases?state=sleeping", admin), "state");
@@ -226,7 +233,9 @@ class AdminApiResourcesIT {
     assertThat(first.get("opens").asInt()).isZero();
     assertThat(first.get("writeBacks").isArray()).isTrue();
     JsonNode b = ok(hub.get("/api/cases/case-b", admin));
-    assertThat(b.get("timeline").toString()).contains("PAYMENT_RECEIVED").contains("Payment of 200.00 USD");
+    assertThat(b.get("timeline").toString())
+        .contains("PAYMENT_RECEIVED")
+        .contains("Payment of 200.00 USD");
     assertThat(hub.get("/api/cases/nope", admin).status()).isEqualTo(404);
   }
 
@@ -252,24 +261,35 @@ class AdminApiResourcesIT {
   private void caseActions() throws Exception {
     tick();
     JsonNode paused =
-        ok(hub.post("/api/cases/case-a/pause", collector, Map.of("reason", "talking to their CFO")));
+        ok(
+            hub.post(
+                "/api/cases/case-a/pause", collector, Map.of("reason", "talking to their CFO")));
     assertThat(paused.get("state").asText()).isEqualTo("paused");
     assertThat(paused.get("holdReason").asText()).isEqualTo("talking to their CFO");
     assertThat(paused.get("lastEvaluatedAt").asText()).isEqualTo("2026-03-31T12:01:00Z");
-    assertThat(paused.get("lastStatus").asText()).startsWith("paused: on hold (talking to their CFO)");
+    assertThat(paused.get("lastStatus").asText())
+        .startsWith("paused: on hold (talking to their CFO)");
     JsonNode event = last(paused.get("timeline"));
     assertThat(event.get("type").asText()).isEqualTo("HOLD_PLACED");
     assertThat(event.get("attributes").get("by").asText()).isEqualTo("carol");
 
     tick();
     JsonNode held =
-        ok(hub.post("/api/cases/case-a/hold", collector, Map.of("reason", "audit", "until", "2026-04-10")));
+        ok(
+            hub.post(
+                "/api/cases/case-a/hold",
+                collector,
+                Map.of("reason", "audit", "until", "2026-04-10")));
     assertThat(held.get("state").asText()).isEqualTo("on_hold");
     assertThat(held.get("nextEvaluationAt").asText()).startsWith("2026-04-10");
 
     tick();
     JsonNode disputed =
-        ok(hub.post("/api/cases/case-a/dispute", collector, Map.of("open", true, "reason", "wrong quantity")));
+        ok(
+            hub.post(
+                "/api/cases/case-a/dispute",
+                collector,
+                Map.of("open", true, "reason", "wrong quantity")));
     assertThat(disputed.get("state").asText()).isEqualTo("disputed");
     assertThat(last(disputed.get("timeline")).get("type").asText()).isEqualTo("DISPUTE_OPENED");
     tick();
@@ -278,16 +298,19 @@ class AdminApiResourcesIT {
 
     tick();
     ok(hub.post("/api/cases/case-a/resume", collector, null));
-    JsonNode promised = ok(hub.post("/api/cases/case-a/promise", collector, Map.of("date", "2026-04-05")));
+    JsonNode promised =
+        ok(hub.post("/api/cases/case-a/promise", collector, Map.of("date", "2026-04-05")));
     assertThat(promised.get("state").asText()).isEqualTo("promised");
     assertThat(promised.get("promisedDate").asText()).isEqualTo("2026-04-05");
 
     tick();
     ok(hub.post("/api/cases/case-a/resume", collector, null));
     tick();
-    JsonNode escalated = ok(hub.post("/api/cases/case-a/escalate", collector, Map.of("note", "call them")));
+    JsonNode escalated =
+        ok(hub.post("/api/cases/case-a/escalate", collector, Map.of("note", "call them")));
     assertThat(escalated.get("state").asText()).isEqualTo("escalated");
-    assertThat(last(escalated.get("timeline")).get("content").asText()).isEqualTo("Escalated by carol: call them");
+    assertThat(last(escalated.get("timeline")).get("content").asText())
+        .isEqualTo("Escalated by carol: call them");
 
     tick();
     JsonNode resumed = ok(hub.post("/api/cases/case-a/resume", collector, null));
@@ -312,14 +335,19 @@ class AdminApiResourcesIT {
         ok(hub.post("/api/cases/case-h/exclude", collector, Map.of("reason", "key account")));
 
     assertThat(excluded.get("state").asText()).isEqualTo("excluded");
-    assertThat(excluded.get("lastStatus").asText()).isEqualTo("party excluded from dunning: never contacted");
+    assertThat(excluded.get("lastStatus").asText())
+        .isEqualTo("party excluded from dunning: never contacted");
     String data =
         hub.store()
             .jdbi()
             .withHandle(
-                h -> h.createQuery("SELECT data FROM parties WHERE id = 'globex'").mapTo(String.class).one());
+                h ->
+                    h.createQuery("SELECT data FROM parties WHERE id = 'globex'")
+                        .mapTo(String.class)
+                        .one());
     assertThat(CanonicalReader.read(data, Party.class, "globex").excludedFromDunning()).isTrue();
-    assertThat(ok(hub.get("/api/parties/globex", admin)).get("state").asText()).isEqualTo("excluded");
+    assertThat(ok(hub.get("/api/parties/globex", admin)).get("state").asText())
+        .isEqualTo("excluded");
 
     tick();
     JsonNode resumed = ok(hub.post("/api/cases/case-h/resume", collector, null));
@@ -332,18 +360,26 @@ class AdminApiResourcesIT {
   @Order(13)
   void caseActionsRejectBadPayloadsNamingTheField() throws Exception {
     badField(hub.post("/api/cases/case-a/pause", collector, Map.of()), "reason");
-    badField(hub.post("/api/cases/case-a/pause", collector, Map.of("reason", "x", "until", "soon")), "until");
-    badField(hub.post("/api/cases/case-a/pause", collector, Map.of("reason", "x", "until", "2026-03-01")), "until");
+    badField(
+        hub.post("/api/cases/case-a/pause", collector, Map.of("reason", "x", "until", "soon")),
+        "until");
+    badField(
+        hub.post(
+            "/api/cases/case-a/pause", collector, Map.of("reason", "x", "until", "2026-03-01")),
+        "until");
     badField(hub.post("/api/cases/case-a/hold", collector, Map.of("reason", "x")), "until");
     badField(hub.post("/api/cases/case-a/dispute", collector, Map.of("open", "yes")), "open");
     badField(hub.post("/api/cases/case-a/dispute", collector, Map.of("open", true)), "reason");
-    badField(hub.post("/api/cases/case-a/promise", collector, Map.of("date", "2026-03-30")), "date");
+    badField(
+        hub.post("/api/cases/case-a/promise", collector, Map.of("date", "2026-03-30")), "date");
     badField(hub.post("/api/cases/case-a/promise", collector, Map.of("date", 20260401)), "date");
     badField(hub.post("/api/cases/case-a/escalate", collector, Map.of("note", 5)), "note");
     badField(hub.post("/api/cases/case-a/pause", collector, "{not json"), "$");
     badField(hub.post("/api/cases/case-a/pause", collector, "[1, 2]"), "$");
-    assertThat(hub.post("/api/cases/case-d/pause", collector, Map.of("reason", "x")).status()).isEqualTo(409);
-    assertThat(hub.post("/api/cases/nope/pause", collector, Map.of("reason", "x")).status()).isEqualTo(404);
+    assertThat(hub.post("/api/cases/case-d/pause", collector, Map.of("reason", "x")).status())
+        .isEqualTo(409);
+    assertThat(hub.post("/api/cases/nope/pause", collector, Map.of("reason", "x")).status())
+        .isEqualTo(404);
     // nothing was recorded for the refused requests
     assertThat(ok(hub.get("/api/cases/case-a", admin)).get("state").asText()).isEqualTo("active");
   }
@@ -378,11 +414,16 @@ class AdminApiResourcesIT {
     assertThat(hub.get("/api/policies/none", admin).status()).isEqualTo(404);
 
     JsonNode invalid =
-        ok(hub.postText("/api/policies/validate", collector, yaml.replace("action: task", "action: dance")));
+        ok(
+            hub.postText(
+                "/api/policies/validate",
+                collector,
+                yaml.replace("action: task", "action: dance")));
     assertThat(invalid.get("valid").asBoolean()).isFalse();
     assertThat(invalid.get("problems").get(0).get("line").asInt()).isGreaterThan(1);
     assertThat(invalid.get("problems").get(0).get("message").asText()).contains("dance");
-    assertThat(ok(hub.postText("/api/policies/validate", collector, yaml)).get("valid").asBoolean()).isTrue();
+    assertThat(ok(hub.postText("/api/policies/validate", collector, yaml)).get("valid").asBoolean())
+        .isTrue();
 
     // the second reminder a week earlier: case C (31+ days late, due+3d taken) moves on now
     String changed = yaml.replace("at: due+7d", "at: due+5d");
@@ -394,14 +435,19 @@ class AdminApiResourcesIT {
     badField(hub.putText("/api/policies/other?dryRun=true", admin, changed), "policy");
     badField(hub.putText("/api/policies/standard?dryRun=maybe", admin, changed), "dryRun");
     AdminHub.Response broken =
-        hub.putText("/api/policies/standard?dryRun=false", admin, yaml.replace("action: task", "action: dance"));
+        hub.putText(
+            "/api/policies/standard?dryRun=false",
+            admin,
+            yaml.replace("action: task", "action: dance"));
     assertThat(broken.status()).isEqualTo(400);
     assertThat(broken.json().get("problems")).isNotEmpty();
-    assertThat(hub.putText("/api/policies/standard?dryRun=false", collector, changed).status()).isEqualTo(403);
+    assertThat(hub.putText("/api/policies/standard?dryRun=false", collector, changed).status())
+        .isEqualTo(403);
 
     ok(hub.putText("/api/policies/standard?dryRun=false", admin, changed));
     assertThat(Files.readString(dir.resolve("policies/default.yaml"))).contains("due+5d");
-    assertThat(hub.get("/api/audit?actor=alice", admin).body()).contains("saved policy standard as default.yaml");
+    assertThat(hub.get("/api/audit?actor=alice", admin).body())
+        .contains("saved policy standard as default.yaml");
   }
 
   @Test
@@ -416,7 +462,11 @@ class AdminApiResourcesIT {
     assertThat(hub.get("/api/mappings/memory/Nothing.yaml", admin).status()).isEqualTo(404);
 
     JsonNode invalid =
-        ok(hub.postText("/api/mappings/validate?file=memory/Party.yaml", collector, yaml + "\nbogus_key: 1\n"));
+        ok(
+            hub.postText(
+                "/api/mappings/validate?file=memory/Party.yaml",
+                collector,
+                yaml + "\nbogus_key: 1\n"));
     assertThat(invalid.get("valid").asBoolean()).isFalse();
     assertThat(invalid.get("problems").toString()).contains("bogus_key");
     badField(hub.postText("/api/mappings/validate", collector, yaml), "file");
@@ -431,10 +481,15 @@ class AdminApiResourcesIT {
   @Order(8)
   void templatesAndTheirPreviewForAStoredInvoice() throws Exception {
     JsonNode list = ok(hub.get("/api/templates", admin));
-    assertThat(list.toString()).contains("{\"name\":\"overdue-reminder\",\"locales\":[\"en\",\"de\"]}");
+    assertThat(list.toString())
+        .contains("{\"name\":\"overdue-reminder\",\"locales\":[\"en\",\"de\"]}");
 
     JsonNode en =
-        ok(hub.post("/api/templates/preview", collector, Map.of("template", "overdue-reminder", "invoiceId", "INV-C")));
+        ok(
+            hub.post(
+                "/api/templates/preview",
+                collector,
+                Map.of("template", "overdue-reminder", "invoiceId", "INV-C")));
     JsonNode de =
         ok(
             hub.post(
@@ -445,11 +500,23 @@ class AdminApiResourcesIT {
     assertThat(de.get("html").asText()).contains("INV-C");
     assertThat(de.get("subject").asText()).isNotEqualTo(en.get("subject").asText());
 
-    badField(hub.post("/api/templates/preview", collector, Map.of("template", "nope", "invoiceId", "C")), "template");
-    badField(hub.post("/api/templates/preview", collector, Map.of("template", "overdue-reminder", "invoiceId", "ZZ")), "invoiceId");
-    badField(hub.post("/api/templates/preview", collector, Map.of("template", "overdue-reminder")), "invoiceId");
     badField(
-        hub.post("/api/templates/preview", collector, Map.of("template", "overdue-reminder", "locale", "??", "invoiceId", "C")),
+        hub.post("/api/templates/preview", collector, Map.of("template", "nope", "invoiceId", "C")),
+        "template");
+    badField(
+        hub.post(
+            "/api/templates/preview",
+            collector,
+            Map.of("template", "overdue-reminder", "invoiceId", "ZZ")),
+        "invoiceId");
+    badField(
+        hub.post("/api/templates/preview", collector, Map.of("template", "overdue-reminder")),
+        "invoiceId");
+    badField(
+        hub.post(
+            "/api/templates/preview",
+            collector,
+            Map.of("template", "overdue-reminder", "locale", "??", "invoiceId", "C")),
         "locale");
   }
 
@@ -461,7 +528,8 @@ class AdminApiResourcesIT {
     assertThat(o.get("asOf").asText()).isEqualTo("2026-03-31");
     JsonNode usd = o.get("currencies").get(1);
     assertThat(usd.get("currency").asText()).isEqualTo("USD");
-    assertThat(usd.get("receivables").toString()).isEqualTo("{\"amount\":\"2750.00\",\"currency\":\"USD\"}");
+    assertThat(usd.get("receivables").toString())
+        .isEqualTo("{\"amount\":\"2750.00\",\"currency\":\"USD\"}");
     assertThat(usd.get("aging").toString())
         .isEqualTo(
             "[{\"bucket\":\"current\",\"amount\":{\"amount\":\"1000.00\",\"currency\":\"USD\"},\"count\":1},"
@@ -471,10 +539,12 @@ class AdminApiResourcesIT {
                 + "{\"bucket\":\"90+\",\"amount\":{\"amount\":\"250.00\",\"currency\":\"USD\"},\"count\":1}]");
     assertThat(o.get("reportingCurrency").asText()).isEqualTo("USD");
     assertThat(o.get("dso")).hasSize(30);
-    assertThat(o.get("dso").get(29).toString()).isEqualTo("{\"date\":\"2026-03-31\",\"days\":82.5}");
+    assertThat(o.get("dso").get(29).toString())
+        .isEqualTo("{\"date\":\"2026-03-31\",\"days\":82.5}");
     assertThat(o.get("cei").decimalValue()).isEqualByComparingTo("34.0");
     assertThat(o.get("recovery").toString())
-        .contains("{\"by\":\"template\",\"key\":\"friendly-reminder\",\"notices\":4,\"paidWithin30d\":3,\"rate\":0.7500}");
+        .contains(
+            "{\"by\":\"template\",\"key\":\"friendly-reminder\",\"notices\":4,\"paidWithin30d\":3,\"rate\":0.7500}");
     assertThat(o.get("upcoming").isArray()).isTrue();
     badField(hub.get("/api/reports/overview?asOf=yesterday", admin), "asOf");
   }
@@ -485,7 +555,8 @@ class AdminApiResourcesIT {
     AdminHub.Response r = hub.get("/api/openapi.yaml", collector);
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/yaml");
+    assertThat(r.raw().headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/yaml");
     assertThat(r.body()).startsWith("openapi: 3.0.3");
   }
 

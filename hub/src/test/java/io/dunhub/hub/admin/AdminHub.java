@@ -31,8 +31,8 @@ import java.util.Map;
 /**
  * A hub for the admin API tests: the real server on a random port, the embedded store seeded with
  * the report ledger, an admin token, a config user (alice, admin) and two stored users (carol,
- * collector; victor, read-only), a connection with a secret, and the bundled policies copied into
- * a policies folder. The scheduler does not run, so nothing changes the store but the requests.
+ * collector; victor, read-only), a connection with a secret, and the bundled policies copied into a
+ * policies folder. The scheduler does not run, so nothing changes the store but the requests.
  */
 final class AdminHub implements AutoCloseable {
 
@@ -50,6 +50,7 @@ final class AdminHub implements AutoCloseable {
   final ObjectMapper json = new ObjectMapper();
   final Path dir;
   final String aliceHash;
+  final RouteCapture routes = new RouteCapture();
 
   AdminHub(Path dir) throws IOException {
     this.dir = dir;
@@ -90,7 +91,7 @@ final class AdminHub implements AutoCloseable {
             EnvLookup.of(Map.of("DUNHUB_ADMIN_TOKEN", ADMIN_TOKEN, "VAULT_TOKEN", VAULT_SECRET)),
             clock,
             List.of(new TestConnectorsModule()),
-            List.of());
+            List.of(routes.module()));
     hub = launcher.open(config, "admin-it");
     hub.services().start(s -> s.phase() != Service.SCHEDULER_PHASE);
     port = hub.get(HttpServer.class).port();

@@ -80,8 +80,11 @@ class AdminConfigTest {
               token: short-written-in-file
               sessionHours: 0
               users:
-                - name: alice
+                - name: bob
                   role: superuser
+                  passwordHash: "%s"
+                - name: alice
+                  role: admin
                   passwordHash: "%s"
                 - name: alice
                   role: admin
@@ -92,7 +95,7 @@ class AdminConfigTest {
                 - role: admin
               colour: blue
             """
-                .formatted(HASH, HASH));
+                .formatted(HASH, HASH, HASH));
 
     List<String> problems =
         loader(Map.of("KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA="))
@@ -110,12 +113,12 @@ class AdminConfigTest {
             "dunhub.yml:5:17: admin.sessionHours: must be between 1 and 720, got 0",
             "dunhub.yml:8:13: admin.users[0].role: unknown role 'superuser'; known: admin,"
                 + " collector, read-only",
-            "dunhub.yml:10:7: admin.users[1]: user 'alice' is declared twice",
-            "dunhub.yml:15:21: admin.users[2].passwordHash: must be a bcrypt hash ($2a$12$ and 53"
+            "dunhub.yml:13:7: admin.users[2]: user 'alice' is declared twice",
+            "dunhub.yml:18:21: admin.users[3].passwordHash: must be a bcrypt hash ($2a$12$ and 53"
                 + " more characters); make one with: dunhub admin hash-password",
-            "dunhub.yml:16:7: admin.users[3]: 'name' is required",
-            "dunhub.yml:16:7: admin.users[3]: 'passwordHash' is required",
-            "dunhub.yml:17:3: admin.colour: unknown key; known keys here: token, users,"
+            "dunhub.yml:19:7: admin.users[4]: 'name' is required",
+            "dunhub.yml:19:7: admin.users[4]: 'passwordHash' is required",
+            "dunhub.yml:20:3: admin.colour: unknown key; known keys here: token, users,"
                 + " sessionHours");
   }
 }

@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Every report figure on the small ledger of {@link ReportLedger#seedStandard()}, worked by hand. */
+/**
+ * Every report figure on the small ledger of {@link ReportLedger#seedStandard()}, worked by hand.
+ */
 class ReceivablesReportsTest {
 
   private static final LocalDate AS_OF = LocalDate.parse("2026-03-31");

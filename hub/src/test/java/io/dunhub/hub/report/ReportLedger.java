@@ -114,7 +114,8 @@ public final class ReportLedger {
                     .execute());
   }
 
-  public void payment(String id, String party, String date, String amount, String currency, String invoice) {
+  public void payment(
+      String id, String party, String date, String amount, String currency, String invoice) {
     Payment p =
         new Payment(
             id,
@@ -193,7 +194,13 @@ public final class ReportLedger {
 
   /** A notice that went out (as the outbox relay records it). */
   public void noticeSent(
-      String invoice, String party, String caseId, String channel, String step, String template, String at) {
+      String invoice,
+      String party,
+      String caseId,
+      String channel,
+      String step,
+      String template,
+      String at) {
     store
         .jdbi()
         .useHandle(
@@ -236,31 +243,131 @@ public final class ReportLedger {
     party("acme", "Acme Corp", false);
     party("globex", "Globex GmbH", true);
     InvoiceStatus open = InvoiceStatus.OPEN;
-    invoice("A", "acme", "INV-A", "2026-03-01", "2026-03-31", "1000", "1000", "USD", open, "2026-03-01T10:00:00Z");
-    invoice("B", "acme", "INV-B", "2026-02-01", "2026-03-03", "500", "300", "USD", InvoiceStatus.PARTIALLY_PAID, "2026-03-10T10:00:00Z");
-    invoice("C", "acme", "INV-C", "2026-01-01", "2026-01-31", "800", "800", "USD", open, "2026-01-01T10:00:00Z");
-    invoice("D", "acme", "INV-D", "2025-12-01", "2025-12-31", "400", "400", "USD", open, "2025-12-01T10:00:00Z");
-    invoice("E", "acme", "INV-E", "2025-11-01", "2025-12-01", "250", "250", "USD", open, "2025-11-01T10:00:00Z");
-    invoice("F", "acme", "INV-F", "2026-02-15", "2026-03-15", "600", "0", "USD", InvoiceStatus.PAID, "2026-03-20T10:00:00Z");
-    invoice("G", "acme", "INV-G", "2026-03-05", "2026-04-04", "999", "999", "USD", InvoiceStatus.VOID, "2026-03-06T10:00:00Z");
-    invoice("I", "acme", "INV-I", "2026-03-02", "2026-04-01", "100", "0", "USD", InvoiceStatus.PAID, "2026-03-25T10:00:00Z");
-    invoice("H", "globex", "INV-H", "2026-03-10", "2026-04-09", "2000", "2000", "EUR", open, "2026-03-10T10:00:00Z");
+    invoice(
+        "A",
+        "acme",
+        "INV-A",
+        "2026-03-01",
+        "2026-03-31",
+        "1000",
+        "1000",
+        "USD",
+        open,
+        "2026-03-01T10:00:00Z");
+    invoice(
+        "B",
+        "acme",
+        "INV-B",
+        "2026-02-01",
+        "2026-03-03",
+        "500",
+        "300",
+        "USD",
+        InvoiceStatus.PARTIALLY_PAID,
+        "2026-03-10T10:00:00Z");
+    invoice(
+        "C",
+        "acme",
+        "INV-C",
+        "2026-01-01",
+        "2026-01-31",
+        "800",
+        "800",
+        "USD",
+        open,
+        "2026-01-01T10:00:00Z");
+    invoice(
+        "D",
+        "acme",
+        "INV-D",
+        "2025-12-01",
+        "2025-12-31",
+        "400",
+        "400",
+        "USD",
+        open,
+        "2025-12-01T10:00:00Z");
+    invoice(
+        "E",
+        "acme",
+        "INV-E",
+        "2025-11-01",
+        "2025-12-01",
+        "250",
+        "250",
+        "USD",
+        open,
+        "2025-11-01T10:00:00Z");
+    invoice(
+        "F",
+        "acme",
+        "INV-F",
+        "2026-02-15",
+        "2026-03-15",
+        "600",
+        "0",
+        "USD",
+        InvoiceStatus.PAID,
+        "2026-03-20T10:00:00Z");
+    invoice(
+        "G",
+        "acme",
+        "INV-G",
+        "2026-03-05",
+        "2026-04-04",
+        "999",
+        "999",
+        "USD",
+        InvoiceStatus.VOID,
+        "2026-03-06T10:00:00Z");
+    invoice(
+        "I",
+        "acme",
+        "INV-I",
+        "2026-03-02",
+        "2026-04-01",
+        "100",
+        "0",
+        "USD",
+        InvoiceStatus.PAID,
+        "2026-03-25T10:00:00Z");
+    invoice(
+        "H",
+        "globex",
+        "INV-H",
+        "2026-03-10",
+        "2026-04-09",
+        "2000",
+        "2000",
+        "EUR",
+        open,
+        "2026-03-10T10:00:00Z");
     payment("pay-b", "acme", "2026-03-10", "200", "USD", "B");
     payment("pay-f", "acme", "2026-03-20", "600", "USD", "F");
 
-    dunningCase("case-a", "A", "acme", null, false, false, "2026-04-03T08:00:00Z",
+    dunningCase(
+        "case-a",
+        "A",
+        "acme",
+        null,
+        false,
+        false,
+        "2026-04-03T08:00:00Z",
         "waiting: step due+3d (notice) at 2026-04-03T08:00:00Z");
     dunningCase("case-b", "B", "acme", "standard", false, false, "2026-04-15T08:00:00Z", "waiting");
     dunningCase("case-c", "C", "acme", "standard", false, false, "2026-04-02T09:00:00Z", "waiting");
-    dunningCase("case-d", "D", "acme", "standard", false, true, "2026-04-01T09:00:00Z", "closed: paid");
+    dunningCase(
+        "case-d", "D", "acme", "standard", false, true, "2026-04-01T09:00:00Z", "closed: paid");
     dunningCase("case-e", "E", "acme", "standard", false, false, "2026-04-20T09:00:00Z", "waiting");
     dunningCase("case-h", "H", "globex", "standard", true, false, null, "paused: dispute");
     step("case-c", "due-7d", "2026-01-24T09:00:00Z");
     step("case-c", "due+3d", "2026-02-03T09:00:00Z");
     step("case-c", "promise-broken@2026-03-20", "2026-03-24T09:00:00Z");
 
-    noticeSent("B", "acme", "case-b", "EMAIL", "due+3d", "friendly-reminder", "2026-03-06T09:00:00Z");
-    noticeSent("C", "acme", "case-c", "EMAIL", "due+3d", "friendly-reminder", "2026-02-03T09:00:00Z");
+    noticeSent(
+        "B", "acme", "case-b", "EMAIL", "due+3d", "friendly-reminder", "2026-03-06T09:00:00Z");
+    noticeSent(
+        "C", "acme", "case-c", "EMAIL", "due+3d", "friendly-reminder", "2026-02-03T09:00:00Z");
     noticeSent("C", "acme", "case-c", "SMS", "due+14d", "overdue-reminder", "2026-02-14T09:00:00Z");
     noticeSent("F", "acme", null, "SMS", "due+3d", "friendly-reminder", "2026-03-18T09:00:00Z");
     noticeSent("I", "acme", null, "EMAIL", "due-3d", "friendly-reminder", "2026-03-20T09:00:00Z");

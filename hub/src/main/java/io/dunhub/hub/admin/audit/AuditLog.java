@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The {@code audit_log} table: one row per change made through the admin API (and per login),
- * with who, when, what, the target and the answer's status. Details never hold a secret.
+ * The {@code audit_log} table: one row per change made through the admin API (and per login), with
+ * who, when, what, the target and the answer's status. Details never hold a secret.
  */
 public final class AuditLog {
 
@@ -45,7 +45,7 @@ public final class AuditLog {
         .useHandle(
             h ->
                 h.createUpdate(
-                        "INSERT INTO audit_log (at, actor, role, action, target, status, client_ip, details)"
+                        "INSERT INTO audit_log (occurred_at, actor, role, action, target, status, client_ip, details)"
                             + " VALUES (:at, :actor, :role, :action, :target, :status, :ip, :details)")
                     .bind("at", clock.instant())
                     .bind("actor", cut(actor, 100))
@@ -66,7 +66,7 @@ public final class AuditLog {
             h -> {
               var q =
                   h.createQuery(
-                          "SELECT id, at, actor, role, action, target, status, client_ip, details FROM audit_log"
+                          "SELECT id, occurred_at, actor, role, action, target, status, client_ip, details FROM audit_log"
                               + (actor == null ? "" : " WHERE actor = :actor")
                               + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                       .bind("limit", limit)
@@ -78,7 +78,7 @@ public final class AuditLog {
                       (rs, ctx) ->
                           new Entry(
                               rs.getLong("id"),
-                              rs.getObject("at", OffsetDateTime.class).toInstant(),
+                              rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                               rs.getString("actor"),
                               rs.getString("role"),
                               rs.getString("action"),

@@ -67,8 +67,7 @@ public final class AuthRoutes implements RoutePlugin {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       ctx.header("Retry-After", Long.toString(seconds));
       ApiRouter.auditDetails(ctx, "refused: too many failed logins");
-      throw new ApiError(
-          429, "too many failed logins; try again in " + seconds + " seconds", null);
+      throw new ApiError(429, "too many failed logins; try again in " + seconds + " seconds", null);
     }
     Optional<UserDirectory.User> user = users.find(name);
     if (!hasher.verify(password, user.map(UserDirectory.User::passwordHash).orElse(null))) {

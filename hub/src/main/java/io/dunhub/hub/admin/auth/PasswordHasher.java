@@ -4,9 +4,9 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 
 /**
- * bcrypt password hashes ({@code $2a$}, cost 12 by default) through at.favre.lib's bcrypt. A
- * lookup of an unknown user still runs one verification, so the answer time does not tell which
- * user names exist.
+ * bcrypt password hashes ({@code $2a$}, cost 12 by default) through at.favre.lib's bcrypt. A lookup
+ * of an unknown user still runs one verification, so the answer time does not tell which user names
+ * exist.
  */
 public final class PasswordHasher {
 
@@ -41,8 +41,7 @@ public final class PasswordHasher {
     boolean ok =
         BCrypt.verifyer()
             .verify(
-                password.getBytes(StandardCharsets.UTF_8),
-                against.getBytes(StandardCharsets.UTF_8))
+                password.getBytes(StandardCharsets.UTF_8), against.getBytes(StandardCharsets.UTF_8))
             .verified;
     return ok && hash != null;
   }

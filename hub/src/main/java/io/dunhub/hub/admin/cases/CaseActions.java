@@ -91,10 +91,7 @@ public final class CaseActions {
   /** Escalates the case to a person (a task in the hosts); dunning goes on. */
   public void escalate(Target t, String by, String note) {
     Instant now = clock.instant();
-    update(
-        t,
-        "escalated_at = :now, next_evaluation_at = :now",
-        now);
+    update(t, "escalated_at = :now, next_evaluation_at = :now", now);
     record(
         t,
         by,
@@ -258,5 +255,4 @@ public final class CaseActions {
     }
     return m;
   }
-
 }

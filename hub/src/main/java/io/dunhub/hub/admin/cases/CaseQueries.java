@@ -17,10 +17,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Reads dunning cases for the admin API: a page of cases by state and text, and one case in full.
- * A case's state is derived, first match wins: {@code closed}, {@code excluded} (its party),
- * {@code disputed} (the case or its party), {@code paused}, {@code on_hold}, {@code promised},
- * {@code escalated}, {@code active}.
+ * Reads dunning cases for the admin API: a page of cases by state and text, and one case in full. A
+ * case's state is derived, first match wins: {@code closed}, {@code excluded} (its party), {@code
+ * disputed} (the case or its party), {@code paused}, {@code on_hold}, {@code promised}, {@code
+ * escalated}, {@code active}.
  */
 public final class CaseQueries {
 

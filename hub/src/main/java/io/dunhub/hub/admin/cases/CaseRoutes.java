@@ -87,7 +87,8 @@ public final class CaseRoutes implements RoutePlugin {
     String state = ctx.queryParam("state");
     if (state != null && !CaseQueries.STATES.contains(state)) {
       throw ApiError.badField(
-          "state", "must be one of " + String.join(", ", CaseQueries.STATES) + ", got '" + state + "'");
+          "state",
+          "must be one of " + String.join(", ", CaseQueries.STATES) + ", got '" + state + "'");
     }
     String q = blankToNull(ctx.queryParam("q"));
     int limit = ApiJson.intParam(ctx, "limit", 50, 1, 500);
@@ -101,7 +102,8 @@ public final class CaseRoutes implements RoutePlugin {
   }
 
   private Map<String, Object> full(String id) {
-    Map<String, Object> c = queries.find(id, today()).orElseThrow(() -> ApiError.notFound("case " + id));
+    Map<String, Object> c =
+        queries.find(id, today()).orElseThrow(() -> ApiError.notFound("case " + id));
     c.put("timeline", timeline.of(id, (String) c.get("invoiceId")));
     return c;
   }
@@ -119,7 +121,10 @@ public final class CaseRoutes implements RoutePlugin {
     String reason = ApiJson.text(body, "reason");
     LocalDate until = ApiJson.date(body, "until");
     requireFuture(until);
-    act(ctx, "on hold until " + until + ": " + reason, (t, by) -> actions.hold(t, by, reason, until));
+    act(
+        ctx,
+        "on hold until " + until + ": " + reason,
+        (t, by) -> actions.hold(t, by, reason, until));
   }
 
   private void dispute(Context ctx) {
@@ -145,7 +150,10 @@ public final class CaseRoutes implements RoutePlugin {
 
   private void escalate(Context ctx) {
     Optional<String> note = ApiJson.optionalText(ApiJson.body(ctx), "note");
-    act(ctx, "escalated" + note.map(n -> ": " + n).orElse(""), (t, by) -> actions.escalate(t, by, note.orElse(null)));
+    act(
+        ctx,
+        "escalated" + note.map(n -> ": " + n).orElse(""),
+        (t, by) -> actions.escalate(t, by, note.orElse(null)));
   }
 
   private void exclude(Context ctx) {
@@ -155,7 +163,9 @@ public final class CaseRoutes implements RoutePlugin {
     CaseActions.Target t = target(ctx.pathParam("id"), true);
     ApiRouter.auditDetails(
         ctx,
-        (excluded ? "party " : "party included again ") + t.partyId() + reason.map(r -> ": " + r).orElse(""));
+        (excluded ? "party " : "party included again ")
+            + t.partyId()
+            + reason.map(r -> ": " + r).orElse(""));
     actions.exclude(t, ApiRouter.principal(ctx).name(), excluded, reason.orElse(null));
     reevaluate(t);
     ApiJson.send(ctx, full(t.caseId()));

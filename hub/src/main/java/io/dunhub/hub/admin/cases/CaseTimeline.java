@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What happened on a case, oldest first: every activity of its invoice (notices with their
- * rendered content, failures, disputes, promises, holds, escalations, fees, tasks), each with the
+ * What happened on a case, oldest first: every activity of its invoice (notices with their rendered
+ * content, failures, disputes, promises, holds, escalations, fees, tasks), each with the
  * write-backs it caused per host connection and its opens and clicks; and the payments applied to
  * the invoice.
  */
@@ -109,7 +109,11 @@ public final class CaseTimeline {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("id", "payment:" + id);
     e.put("at", date.atStartOfDay(ZoneOffset.UTC).toInstant());
-    e.put("type", p.result() == io.dunhub.core.model.PaymentResult.FAILED ? "PAYMENT_FAILED" : "PAYMENT_RECEIVED");
+    e.put(
+        "type",
+        p.result() == io.dunhub.core.model.PaymentResult.FAILED
+            ? "PAYMENT_FAILED"
+            : "PAYMENT_RECEIVED");
     e.put("channel", null);
     e.put("recipient", null);
     e.put("subject", "Payment of " + a.amount() + (p.method() == null ? "" : " by " + p.method()));

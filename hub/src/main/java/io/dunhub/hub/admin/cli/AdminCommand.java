@@ -40,7 +40,8 @@ public final class AdminCommand implements Callable<Integer> {
       char[] p = console.readPassword("Password: ");
       return p == null ? "" : new String(p);
     }
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();
     return line == null ? "" : line;
   }
@@ -72,7 +73,8 @@ public final class AdminCommand implements Callable<Integer> {
   /** {@code dunhub admin add-user NAME --role R}: stores a user (password from stdin). */
   @Command(
       name = "add-user",
-      description = "Add (or replace) a user in the store; the password is read from standard input.",
+      description =
+          "Add (or replace) a user in the store; the password is read from standard input.",
       mixinStandardHelpOptions = true)
   static final class AddUser implements Callable<Integer> {
     @Spec CommandSpec spec;

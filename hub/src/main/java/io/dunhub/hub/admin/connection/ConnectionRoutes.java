@@ -127,12 +127,8 @@ public final class ConnectionRoutes implements RoutePlugin {
     m.put("settings", SecretMasking.settings(k.settings()));
     HostConnector connector = connectors.get(k.settings().type());
     if (connector != null) {
-      m.put(
-          "streams",
-          connector.capabilities().streams().stream().map(s -> s.name()).toList());
-      m.put(
-          "writes",
-          connector.capabilities().sinks().stream().map(s -> s.hostObject()).toList());
+      m.put("streams", connector.capabilities().streams().stream().map(s -> s.name()).toList());
+      m.put("writes", connector.capabilities().sinks().stream().map(s -> s.hostObject()).toList());
     }
     m.put("lastCheck", stored.get().lastCheck(name).orElse(null));
     ApiJson.send(ctx, m);
@@ -224,10 +220,11 @@ public final class ConnectionRoutes implements RoutePlugin {
     CheckResult result;
     try {
       result =
-          connector.check(
-              new ConnectionContext(k.settings(), clock, tokens.get(), http.get()));
+          connector.check(new ConnectionContext(k.settings(), clock, tokens.get(), http.get()));
     } catch (RuntimeException e) {
-      result = CheckResult.failed(CheckResult.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+      result =
+          CheckResult.failed(
+              CheckResult.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     String message = SecretMasking.scrub(result.message(), k.settings());
     stored.get().recordCheck(name, k.settings().type(), result, message);
@@ -244,7 +241,10 @@ public final class ConnectionRoutes implements RoutePlugin {
     List<Map<String, String>> problems = new ArrayList<>();
     String name = body.path("name").asText("");
     if (!body.path("name").isTextual() || !NAME.matcher(name).matches()) {
-      problems.add(problem("name", "must be 1-100 lower-case letters, digits, - or _ (starting with a letter or digit)"));
+      problems.add(
+          problem(
+              "name",
+              "must be 1-100 lower-case letters, digits, - or _ (starting with a letter or digit)"));
     } else if (known().containsKey(name)) {
       problems.add(problem("name", "a connection named '" + name + "' exists already"));
     }
@@ -288,16 +288,30 @@ public final class ConnectionRoutes implements RoutePlugin {
     if (!problems.isEmpty()) {
       throw new ApiError(
           400,
-          problems.size() + " problem(s): " + problems.get(0).get("field") + ": " + problems.get(0).get("message"),
+          problems.size()
+              + " problem(s): "
+              + problems.get(0).get("field")
+              + ": "
+              + problems.get(0).get("message"),
           problems.get(0).get("field"),
           problems);
     }
     stored.get().add(settings, ApiRouter.principal(ctx).name());
-    ApiRouter.auditDetails(ctx, "added " + type + " connection " + name + " (settings " + SecretMasking.settings(settings) + ")");
+    ApiRouter.auditDetails(
+        ctx,
+        "added "
+            + type
+            + " connection "
+            + name
+            + " (settings "
+            + SecretMasking.settings(settings)
+            + ")");
     Map<String, Object> m = summary(name, new Known(settings, false, "api"));
     m.put("source", "api");
     m.put("settings", SecretMasking.settings(settings));
-    m.put("message", "saved with its secrets encrypted; to sync it, add it to the config file (see 'config')");
+    m.put(
+        "message",
+        "saved with its secrets encrypted; to sync it, add it to the config file (see 'config')");
     m.put("config", yaml(settings));
     ctx.status(201);
     ApiJson.send(ctx, m);
@@ -313,7 +327,10 @@ public final class ConnectionRoutes implements RoutePlugin {
       b.append("      ").append(key).append(": ");
       if (s.secrets().containsKey(key)) {
         b.append("${")
-            .append((s.connection() + "_" + key).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"))
+            .append(
+                (s.connection() + "_" + key)
+                    .toUpperCase(java.util.Locale.ROOT)
+                    .replaceAll("[^A-Z0-9]", "_"))
             .append("}");
       } else {
         b.append('"').append(s.values().get(key).replace("\"", "\\\"")).append('"');

@@ -82,7 +82,8 @@ public final class StoredConnections {
                         "secrets",
                         secrets.isEmpty()
                             ? null
-                            : cipher.encrypt(Secret.of(write(secrets)), "connection:" + s.connection()))
+                            : cipher.encrypt(
+                                Secret.of(write(secrets)), "connection:" + s.connection()))
                     .bind("settings", write(s.values()))
                     .bind("by", by)
                     .bind("now", now)
@@ -95,11 +96,12 @@ public final class StoredConnections {
         .jdbi()
         .withHandle(
             h ->
-                h.createQuery("SELECT COUNT(*) FROM connections WHERE name = :n AND settings IS NOT NULL")
-                    .bind("n", name)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
+                h.createQuery(
+                            "SELECT COUNT(*) FROM connections WHERE name = :n AND settings IS NOT NULL")
+                        .bind("n", name)
+                        .mapTo(Integer.class)
+                        .one()
+                    > 0);
   }
 
   /** Records a check's outcome (creating the state row of a config connection if needed). */

@@ -48,7 +48,8 @@ final class MappingDiff {
     return m;
   }
 
-  private static List<Map<String, Object>> fields(Map<String, String> before, Map<String, String> after) {
+  private static List<Map<String, Object>> fields(
+      Map<String, String> before, Map<String, String> after) {
     List<Map<String, Object>> changes = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(before.keySet());
     names.addAll(after.keySet());
@@ -85,7 +86,9 @@ final class MappingDiff {
             .withHandle(
                 h ->
                     h.createQuery(
-                            "SELECT id, data FROM " + source.get()[0] + " WHERE deleted = FALSE ORDER BY id LIMIT :n")
+                            "SELECT id, data FROM "
+                                + source.get()[0]
+                                + " WHERE deleted = FALSE ORDER BY id LIMIT :n")
                         .bind("n", SAMPLES)
                         .map((rs, c) -> new String[] {rs.getString(1), rs.getString(2)})
                         .list());
@@ -111,7 +114,10 @@ final class MappingDiff {
   }
 
   private static List<Map<String, Object>> payloadChanges(String before, String after) {
-    JsonNode a = before == null ? CanonicalReader.mapper().createObjectNode() : CanonicalReader.read(before, JsonNode.class, "payload");
+    JsonNode a =
+        before == null
+            ? CanonicalReader.mapper().createObjectNode()
+            : CanonicalReader.read(before, JsonNode.class, "payload");
     JsonNode b = CanonicalReader.read(after, JsonNode.class, "payload");
     TreeSet<String> names = new TreeSet<>();
     a.fieldNames().forEachRemaining(names::add);
@@ -156,7 +162,8 @@ final class MappingDiff {
         @Override
         public Optional<String> canonicalId(
             EntityType entity, String connection, String hostObject, String hostId) {
-          return Optional.of("<" + entity.name().toLowerCase(java.util.Locale.ROOT) + " of " + hostId + ">");
+          return Optional.of(
+              "<" + entity.name().toLowerCase(java.util.Locale.ROOT) + " of " + hostId + ">");
         }
 
         @Override

@@ -58,7 +58,9 @@ public final class MappingFiles {
   }
 
   private MappingSource user() {
-    return dir.filter(Files::isDirectory).map(MappingSource::fromDirectory).orElse(MappingSource.empty());
+    return dir.filter(Files::isDirectory)
+        .map(MappingSource::fromDirectory)
+        .orElse(MappingSource.empty());
   }
 
   /** The compiled set as the hub loads it. */

@@ -138,17 +138,17 @@ public final class MappingRoutes implements RoutePlugin {
     if (after.hasErrors()) {
       List<Map<String, Object>> problems = problems(after.errors());
       throw new ApiError(
-          400,
-          problems.size() + " problem(s); first: " + after.errors().get(0),
-          "body",
-          problems);
+          400, problems.size() + " problem(s); first: " + after.errors().get(0), "body", problems);
     }
     Mapping changed =
         find(after, name)
             .orElseThrow(
                 () ->
                     ApiError.badField(
-                        "file", "the file compiles to no mapping named " + name + " (check system and name)"));
+                        "file",
+                        "the file compiles to no mapping named "
+                            + name
+                            + " (check system and name)"));
     Mapping before = find(files.load(), name).orElse(null);
     if (!dry && !files.editable()) {
       throw new ApiError(

@@ -54,7 +54,12 @@ public final class OutboxRoutes implements RoutePlugin {
       status = status.trim().toUpperCase(Locale.ROOT);
       if (!STATUSES.contains(status)) {
         throw ApiError.badField(
-            "status", "must be one of " + String.join(", ", STATUSES) + ", got '" + ctx.queryParam("status") + "'");
+            "status",
+            "must be one of "
+                + String.join(", ", STATUSES)
+                + ", got '"
+                + ctx.queryParam("status")
+                + "'");
       }
     }
     int limit = ApiJson.intParam(ctx, "limit", 100, 1, 1000);
@@ -122,7 +127,8 @@ public final class OutboxRoutes implements RoutePlugin {
   private void retry(Context ctx) {
     long id = ApiJson.idParam(ctx, "id");
     if (dunning.get().outbox().retry(id) == 0) {
-      throw new ApiError(404, "no dead letter with id " + id + " (only dead letters are retried)", null);
+      throw new ApiError(
+          404, "no dead letter with id " + id + " (only dead letters are retried)", null);
     }
     ApiRouter.auditDetails(ctx, "outbox row " + id + " re-queued");
     ApiJson.send(ctx, Map.of("ok", true, "message", "outbox row " + id + " is pending again"));

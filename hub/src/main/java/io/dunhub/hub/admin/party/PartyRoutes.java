@@ -126,7 +126,9 @@ public final class PartyRoutes implements RoutePlugin {
                             + " AND status IN ('OPEN', 'PARTIALLY_PAID') AND party_id IN (<ids>)"
                             + " GROUP BY party_id, currency ORDER BY party_id, currency")
                     .bindList("ids", new ArrayList<>(byId.keySet()))
-                    .map((rs, c) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3)})
+                    .map(
+                        (rs, c) ->
+                            new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3)})
                     .forEach(
                         r ->
                             ((List<Object>) byId.get((String) r[0]).get("openBalance"))
@@ -149,7 +151,8 @@ public final class PartyRoutes implements RoutePlugin {
                         .map(
                             (rs, c) -> {
                               Party p =
-                                  CanonicalReader.read(rs.getString("data"), Party.class, "parties/" + id);
+                                  CanonicalReader.read(
+                                      rs.getString("data"), Party.class, "parties/" + id);
                               Map<String, Object> m = new LinkedHashMap<>();
                               m.put("id", id);
                               m.put("name", p.name());
@@ -192,7 +195,9 @@ public final class PartyRoutes implements RoutePlugin {
                           m.put("name", k.displayName());
                           m.put("email", k.email());
                           m.put("phone", k.phone());
-                          m.put("role", k.role() == null ? null : k.role().name().toLowerCase(Locale.ROOT));
+                          m.put(
+                              "role",
+                              k.role() == null ? null : k.role().name().toLowerCase(Locale.ROOT));
                           return m;
                         })
                     .list());
@@ -217,10 +222,13 @@ public final class PartyRoutes implements RoutePlugin {
                           m.put("status", rs.getString("status"));
                           m.put("issueDate", rs.getObject("issue_date", LocalDate.class));
                           m.put("dueDate", rs.getObject("due_date", LocalDate.class));
-                          m.put("total", ApiJson.money(rs.getBigDecimal("total"), rs.getString("currency")));
+                          m.put(
+                              "total",
+                              ApiJson.money(rs.getBigDecimal("total"), rs.getString("currency")));
                           m.put(
                               "openBalance",
-                              ApiJson.money(rs.getBigDecimal("open_balance"), rs.getString("currency")));
+                              ApiJson.money(
+                                  rs.getBigDecimal("open_balance"), rs.getString("currency")));
                           m.put("caseId", rs.getString("case_id"));
                           return m;
                         })

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a new version of the policies would change: every open case evaluated now under the
- * current and the new policies (the evaluator is pure, so nothing is applied), and the cases whose
- * policy, next step or next evaluation differ.
+ * What a new version of the policies would change: every open case evaluated now under the current
+ * and the new policies (the evaluator is pure, so nothing is applied), and the cases whose policy,
+ * next step or next evaluation differ.
  */
 final class PolicyDryRun {
 

@@ -87,7 +87,8 @@ public final class PolicyRoutes implements RoutePlugin {
       st.put("id", s.id());
       st.put("at", s.at().toString());
       st.put("action", s.action().name().toLowerCase(Locale.ROOT));
-      st.put("channels", s.channels().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+      st.put(
+          "channels", s.channels().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
       st.put("template", s.template());
       steps.add(st);
     }
@@ -139,7 +140,11 @@ public final class PolicyRoutes implements RoutePlugin {
     if (declared.isEmpty() || !declared.get().equals(name)) {
       throw ApiError.badField(
           "policy",
-          "the YAML must declare 'policy: " + name + "' (got " + declared.map(d -> "'" + d + "'").orElse("none") + ")");
+          "the YAML must declare 'policy: "
+              + name
+              + "' (got "
+              + declared.map(d -> "'" + d + "'").orElse("none")
+              + ")");
     }
     Map<String, String> current = files.sources();
     Map<String, String> changed = files.with(name, yaml, current);

@@ -79,8 +79,15 @@ public final class SyncRoutes implements RoutePlugin {
                             Map<String, Object> counts = new LinkedHashMap<>();
                             for (String k :
                                 List.of(
-                                    "records_read", "created", "updated", "unchanged", "echoes",
-                                    "conflicts", "parked", "deleted", "written")) {
+                                    "records_read",
+                                    "created",
+                                    "updated",
+                                    "unchanged",
+                                    "echoes",
+                                    "conflicts",
+                                    "parked",
+                                    "deleted",
+                                    "written")) {
                               counts.put(k.equals("records_read") ? "read" : k, rs.getLong(k));
                             }
                             m.put("records", counts);
@@ -93,7 +100,9 @@ public final class SyncRoutes implements RoutePlugin {
   }
 
   private void parked(Context ctx) {
-    ApiJson.send(ctx, parked.list(ctx.queryParam("connection")).stream().map(SyncRoutes::parkedJson).toList());
+    ApiJson.send(
+        ctx,
+        parked.list(ctx.queryParam("connection")).stream().map(SyncRoutes::parkedJson).toList());
   }
 
   static Map<String, Object> parkedJson(ParkedRecord p) {
@@ -113,7 +122,9 @@ public final class SyncRoutes implements RoutePlugin {
     m.put("firstParkedAt", p.firstParkedAt());
     m.put("lastAttemptAt", p.lastAttemptAt());
     String raw = p.rawPayload();
-    m.put("rawPayload", raw == null || raw.length() <= MAX_PAYLOAD ? raw : raw.substring(0, MAX_PAYLOAD) + "…");
+    m.put(
+        "rawPayload",
+        raw == null || raw.length() <= MAX_PAYLOAD ? raw : raw.substring(0, MAX_PAYLOAD) + "…");
     return m;
   }
 
@@ -125,7 +136,11 @@ public final class SyncRoutes implements RoutePlugin {
     ApiRouter.auditDetails(ctx, "parked record " + id + " due now");
     ApiJson.send(
         ctx,
-        Map.of("ok", true, "message", "parked record " + id + " is due now; the next sync of its stream tries it first"));
+        Map.of(
+            "ok",
+            true,
+            "message",
+            "parked record " + id + " is due now; the next sync of its stream tries it first"));
   }
 
   private static java.time.Instant instant(java.sql.ResultSet rs, String column)

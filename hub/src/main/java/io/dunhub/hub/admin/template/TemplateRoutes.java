@@ -44,7 +44,8 @@ import java.util.TreeSet;
 public final class TemplateRoutes implements RoutePlugin {
 
   /** The languages looked for beside English. */
-  static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "pl");
+  static final List<String> LANGUAGES =
+      List.of("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "pl");
 
   private final ApiRouters routers;
   private final NoticeRenderer renderer;
@@ -55,11 +56,7 @@ public final class TemplateRoutes implements RoutePlugin {
 
   @Inject
   public TemplateRoutes(
-      ApiRouters routers,
-      PolicyFiles policies,
-      Store store,
-      Clock clock,
-      HubConfig config) {
+      ApiRouters routers, PolicyFiles policies, Store store, Clock clock, HubConfig config) {
     this.routers = routers;
     this.renderer = policies.renderer();
     this.policies = policies;
@@ -104,7 +101,10 @@ public final class TemplateRoutes implements RoutePlugin {
       m.put(
           "locales",
           LANGUAGES.stream()
-              .filter(l -> TemplateRoutes.class.getResource("/templates/" + name + "_" + l + ".peb") != null)
+              .filter(
+                  l ->
+                      TemplateRoutes.class.getResource("/templates/" + name + "_" + l + ".peb")
+                          != null)
               .toList());
       list.add(m);
     }
@@ -116,7 +116,8 @@ public final class TemplateRoutes implements RoutePlugin {
     ObjectNode body = ApiJson.body(ctx);
     String template = ApiJson.text(body, "template");
     if (!renderer.exists(template)) {
-      throw ApiError.badField("template", "no template named '" + template + "'; known: " + names());
+      throw ApiError.badField(
+          "template", "no template named '" + template + "'; known: " + names());
     }
     Locale locale;
     try {
@@ -140,7 +141,10 @@ public final class TemplateRoutes implements RoutePlugin {
                         .map((rs, c) -> new String[] {rs.getString(1), rs.getString(2)})
                         .findFirst()
                         .orElseThrow(
-                            () -> ApiError.badField("invoiceId", "no invoice with id or number '" + invoiceId + "'")));
+                            () ->
+                                ApiError.badField(
+                                    "invoiceId",
+                                    "no invoice with id or number '" + invoiceId + "'")));
     Invoice invoice = CanonicalReader.read(row[0], Invoice.class, "invoices/" + invoiceId);
     Party party = CanonicalReader.read(row[1], Party.class, "parties");
     NoticeContent content =
