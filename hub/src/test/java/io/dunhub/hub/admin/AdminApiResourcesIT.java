@@ -544,7 +544,7 @@ class AdminApiResourcesIT {
     assertThat(o.get("cei").decimalValue()).isEqualByComparingTo("34.0");
     assertThat(o.get("recovery").toString())
         .contains(
-            "{\"by\":\"template\",\"key\":\"friendly-reminder\",\"notices\":4,\"paidWithin30d\":3,\"rate\":0.7500}");
+            "{\"by\":\"template\",\"key\":\"friendly-reminder\",\"notices\":4,\"paidWithin30d\":3,\"rate\":0.75}");
     assertThat(o.get("upcoming").isArray()).isTrue();
     badField(hub.get("/api/reports/overview?asOf=yesterday", admin), "asOf");
   }
