@@ -372,7 +372,10 @@ class AdminApiResourcesIT {
                     h.createQuery("SELECT data FROM parties WHERE id = 'globex'")
                         .mapTo(String.class)
                         .one());
-    assertThat(CanonicalReader.read(data, Party.class, "globex").excludedFromDunning()).isTrue();
+    Party globex = CanonicalReader.read(data, Party.class, "globex");
+    assertThat(globex.excludedFromDunning()).isTrue();
+    assertThat(globex.email()).isEqualTo("globex.gmbh@example.com");
+    assertThat(globex.inDispute()).isTrue();
     assertThat(ok(hub.get("/api/parties/globex", admin)).get("state").asText())
         .isEqualTo("excluded");
 
