@@ -43,7 +43,10 @@ public final class ConfigLoader {
           "mappings",
           "policies",
           "channels",
-          "schedules");
+          "schedules",
+          "publicUrl",
+          "brand",
+          "outbox");
 
   private final EnvLookup env;
   private final Map<String, HostConnector> connectors;
@@ -127,6 +130,9 @@ public final class ConfigLoader {
     Optional<Path> policies = directory(entries.get("policies"), base);
     ChannelsConfig channels = new ChannelsReader(mode).read(entries.get("channels"));
     SchedulesConfig schedules = schedules(entries.get("schedules"));
+    Optional<java.net.URI> publicUrl = NoticeSettingsReader.publicUrl(entries.get("publicUrl"));
+    BrandConfig brand = NoticeSettingsReader.brand(entries.get("brand"));
+    OutboxConfig outbox = NoticeSettingsReader.outbox(entries.get("outbox"));
     return new HubConfig(
         file,
         mode,
@@ -138,7 +144,10 @@ public final class ConfigLoader {
         policies,
         channels,
         schedules,
-        http);
+        http,
+        publicUrl,
+        brand,
+        outbox);
   }
 
   private static HttpConfig http(ConfigValue node) {
