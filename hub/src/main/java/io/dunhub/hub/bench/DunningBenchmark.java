@@ -365,6 +365,7 @@ public final class DunningBenchmark {
                   "INSERT INTO dunning_steps (case_id, step_id, policy_id, outcome, taken_at)"
                       + " VALUES (?, 'due-7d', 'standard', 'done', ?)")) {
         int due = o.due();
+        int stepsAdded = 0;
         for (int i = 0; i < o.invoices(); i++) {
           String id = String.format(Locale.ROOT, "inv-%07d", i);
           String caseId = String.format(Locale.ROOT, "case-%07d", i);
@@ -408,11 +409,15 @@ public final class DunningBenchmark {
             step.setString(1, caseId);
             step.setTimestamp(2, stepTaken);
             step.addBatch();
+            stepsAdded++;
           }
           if ((i + 1) % SEED_COMMIT_EVERY == 0 || i + 1 == o.invoices()) {
             invoice.executeBatch();
             kase.executeBatch();
-            step.executeBatch();
+            if (stepsAdded > 0) {
+              step.executeBatch(); // HSQLDB refuses an empty batch
+              stepsAdded = 0;
+            }
             c.commit();
           }
         }

@@ -67,23 +67,26 @@ public final class CrashRunChild {
           new ConnectionSettings(
               "netsuite",
               NetSuiteConnector.ID,
+              Map.of("account", account, "baseUrl", netsuiteUrl, "auth", "tba", "timeZone", "UTC"),
               Map.of(
-                  "account",
-                  account,
-                  "baseUrl",
-                  netsuiteUrl,
-                  "auth",
-                  "tba",
                   "consumerKey",
-                  CONSUMER_KEY,
+                  Secret.of(CONSUMER_KEY),
+                  "consumerSecret",
+                  CONSUMER_SECRET,
                   "tokenId",
-                  TOKEN_ID),
-              Map.of("consumerSecret", CONSUMER_SECRET, "tokenSecret", TOKEN_SECRET));
+                  Secret.of(TOKEN_ID),
+                  "tokenSecret",
+                  TOKEN_SECRET));
       Connection netsuite =
           new NetSuiteConnector()
               .open(
                   new ConnectionContext(
-                      ns, clock, new InMemoryTokenStore(), HttpClientFactory.processClient()));
+                      ns,
+                      // the host's clock is the real one (OAuth timestamps), as in
+                      // `dunhub dunning simulate`; only the dunning engine's clock is simulated
+                      java.time.Clock.systemUTC(),
+                      new InMemoryTokenStore(),
+                      HttpClientFactory.processClient()));
       Connection notes = new NoteWriteBacks(netsuite);
       DunningSettings settings =
           new DunningSettings(
