@@ -43,7 +43,11 @@ public final class ConfigLoader {
           "mappings",
           "policies",
           "channels",
-          "schedules");
+          "schedules",
+          "publicUrl",
+          "brand",
+          "outbox",
+          "admin");
 
   private final EnvLookup env;
   private final Map<String, HostConnector> connectors;
@@ -127,6 +131,10 @@ public final class ConfigLoader {
     Optional<Path> policies = directory(entries.get("policies"), base);
     ChannelsConfig channels = new ChannelsReader(mode).read(entries.get("channels"));
     SchedulesConfig schedules = schedules(entries.get("schedules"));
+    Optional<java.net.URI> publicUrl = NoticeSettingsReader.publicUrl(entries.get("publicUrl"));
+    BrandConfig brand = NoticeSettingsReader.brand(entries.get("brand"));
+    OutboxConfig outbox = NoticeSettingsReader.outbox(entries.get("outbox"));
+    AdminConfig admin = new AdminReader(mode).read(entries.get("admin"));
     return new HubConfig(
         file,
         mode,
@@ -138,7 +146,11 @@ public final class ConfigLoader {
         policies,
         channels,
         schedules,
-        http);
+        http,
+        publicUrl,
+        brand,
+        outbox,
+        admin);
   }
 
   private static HttpConfig http(ConfigValue node) {

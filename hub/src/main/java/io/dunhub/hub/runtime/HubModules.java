@@ -1,9 +1,14 @@
 package io.dunhub.hub.runtime;
 
 import com.google.inject.Module;
+import io.dunhub.hub.admin.AdminModule;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.http.HttpModule;
+<<<<<<< HEAD
 import io.dunhub.hub.webhook.WebhookModule;
+=======
+import io.dunhub.hub.tracking.TrackingModule;
+>>>>>>> api
 import java.util.List;
 
 /**
@@ -24,6 +29,11 @@ public final class HubModules {
         new SyncModule(),
         new DunningModule(),
         new HttpModule(),
+<<<<<<< HEAD
         new WebhookModule());
+=======
+        new TrackingModule(),
+        new AdminModule());
+>>>>>>> api
   }
 }

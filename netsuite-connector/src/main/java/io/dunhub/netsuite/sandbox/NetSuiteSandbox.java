@@ -49,6 +49,7 @@ public final class NetSuiteSandbox implements AutoCloseable {
   private final SandboxApi api;
   private final WireMockServer server;
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> writes = new ConcurrentHashMap<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
   private volatile Semaphore slots;
   private volatile int concurrencyLimit;
@@ -185,6 +186,16 @@ public final class NetSuiteSandbox implements AutoCloseable {
     return a == null ? 0 : a.sum();
   }
 
+  /**
+   * How many writes with this method to this path the sandbox applied (answered 2xx), e.g. {@code
+   * writes("PUT", "/services/rest/record/v1/note/eid:k")}: more than one PUT to an external id
+   * means the same effect reached NetSuite twice.
+   */
+  public long writes(String method, String path) {
+    LongAdder a = writes.get(method + " " + path);
+    return a == null ? 0 : a.sum();
+  }
+
   /** Every call that reached the sandbox, including rejected ones. */
   public long totalCalls() {
     return calls.entrySet().stream()
@@ -303,13 +314,18 @@ public final class NetSuiteSandbox implements AutoCloseable {
       }
       long t0 = System.nanoTime();
       try {
-        return api.handle(
-            method,
-            pathOnly,
-            query(path),
-            req.getHeader("Prefer"),
-            req.getBodyAsString(),
-            baseUrl());
+        Reply reply =
+            api.handle(
+                method,
+                pathOnly,
+                query(path),
+                req.getHeader("Prefer"),
+                req.getBodyAsString(),
+                baseUrl());
+        if (!method.equals("GET") && reply.status() < 300) {
+          writes.computeIfAbsent(method + " " + pathOnly, k -> new LongAdder()).increment();
+        }
+        return reply;
       } finally {
         serverNanos.add(System.nanoTime() - t0);
       }
