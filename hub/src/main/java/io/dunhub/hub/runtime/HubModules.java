@@ -4,11 +4,8 @@ import com.google.inject.Module;
 import io.dunhub.hub.admin.AdminModule;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.http.HttpModule;
-<<<<<<< HEAD
-import io.dunhub.hub.webhook.WebhookModule;
-=======
 import io.dunhub.hub.tracking.TrackingModule;
->>>>>>> api
+import io.dunhub.hub.webhook.WebhookModule;
 import java.util.List;
 
 /**
@@ -29,11 +26,8 @@ public final class HubModules {
         new SyncModule(),
         new DunningModule(),
         new HttpModule(),
-<<<<<<< HEAD
-        new WebhookModule());
-=======
+        new WebhookModule(),
         new TrackingModule(),
         new AdminModule());
->>>>>>> api
   }
 }
