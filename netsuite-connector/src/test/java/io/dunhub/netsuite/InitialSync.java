@@ -35,7 +35,8 @@ final class InitialSync {
     }
 
     long minimumCalls() {
-      return (invoices + 999) / 1000 + 1; // pages of 1,000 and one token
+      // pages of 1,000, one token, one look at DeletedRecord once the live rows are read
+      return (invoices + 999) / 1000 + 2;
     }
   }
 
