@@ -13,7 +13,6 @@ import io.dunhub.netsuite.auth.ClientCredentialsTokens;
 import io.dunhub.netsuite.auth.JwtClientCredentialsGrant;
 import io.dunhub.netsuite.auth.TbaAuthorizer;
 import io.dunhub.netsuite.internal.ActivitySink;
-import io.dunhub.netsuite.internal.CollectedPaymentSink;
 import io.dunhub.netsuite.internal.NetSuiteErrorExtractor;
 import io.dunhub.netsuite.internal.NetSuiteHttp;
 import io.dunhub.netsuite.internal.NetSuiteRecordSink;
@@ -143,7 +142,6 @@ final class NetSuiteConnection implements Connection {
     }
     return switch (hostObject) {
       case "Activity" -> new ActivitySink(http, settings.timeZone());
-      case "Payment" -> new CollectedPaymentSink(http);
       default -> new NetSuiteRecordSink(http, hostObject);
     };
   }

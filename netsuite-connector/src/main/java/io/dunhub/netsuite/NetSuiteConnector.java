@@ -46,8 +46,7 @@ public final class NetSuiteConnector implements HostConnector {
               new SinkSpec("customerPayment", EntityType.PAYMENT, 1),
               new SinkSpec("customer", EntityType.PARTY, 1),
               new SinkSpec("contact", EntityType.CONTACT, 1),
-              new SinkSpec("Activity", EntityType.ACTIVITY, 1),
-              new SinkSpec("Payment", EntityType.PAYMENT, 1)),
+              new SinkSpec("Activity", EntityType.ACTIVITY, 1)),
           1000,
           new RateLimit(100_000, Duration.ofMinutes(1), 5));
 

@@ -264,6 +264,21 @@ class NetSuiteConnectorIT {
               assertThat(t.text("title")).isEqualTo("Call Acme about their overdue invoice");
             });
     assertThat(ns.store().count("note")).isEqualTo(2);
+
+    // the invoice is deleted in NetSuite before the next write-back: the note goes on the customer
+    ns.delete("invoice", Long.parseLong(invoiceId));
+    ObjectNode late = notice.deepCopy().put("id", "a-3").put("type", "THANK_YOU_SENT");
+    WriteOutcome onCustomer =
+        connection
+            .sink("Activity")
+            .write(new WriteRequest("writeback:a-3:acme-ns", "Activity", null, late, null));
+    assertThat(onCustomer).isInstanceOf(WriteOutcome.Applied.class);
+    SandboxRecord kept =
+        ns.store().get("note", ((WriteOutcome.Applied) onCustomer).hostId()).orElseThrow();
+    assertThat(kept.ref("transaction")).isNull();
+    assertThat(kept.ref("entity")).isEqualTo(customerId);
+    assertThat(kept.text("note"))
+        .startsWith("(Invoice " + invoiceId + " is no longer in NetSuite.)");
   }
 
   @Test

@@ -19,7 +19,8 @@ import java.util.Locale;
  * TASK} channel) a {@code task} — or a {@code phoneCall} when the activity's {@code kind} is {@code
  * call} — on the customer ({@code company}) and the invoice ({@code transaction}). Each record is
  * written by external id derived from the idempotency key, so a repeated write-back finds what the
- * first one made.
+ * first one made. An invoice deleted in NetSuite since the hub read it does not lose the activity:
+ * the record goes on the customer alone.
  */
 public final class ActivitySink implements RecordSink {
 
@@ -67,8 +68,7 @@ public final class ActivitySink implements RecordSink {
     if (customer != null) {
       note.putObject("entity").put("id", customer);
     }
-    WriteOutcome written =
-        notes.write(new WriteRequest(request.idempotencyKey(), "note", null, note, null));
+    WriteOutcome written = withoutGoneInvoice(notes, request.idempotencyKey(), "note", note);
     if (!written.succeeded() || !escalation(f)) {
       return written;
     }
@@ -87,9 +87,36 @@ public final class ActivitySink implements RecordSink {
     }
     String key = request.idempotencyKey() + (call ? ":call" : ":task");
     WriteOutcome followUp =
-        (call ? calls : tasks)
-            .write(new WriteRequest(key, call ? "phoneCall" : "task", null, person, null));
+        withoutGoneInvoice(call ? calls : tasks, key, call ? "phoneCall" : "task", person);
     return followUp.succeeded() ? written : followUp;
+  }
+
+  /**
+   * Writes a record; when NetSuite says its invoice is gone ({@code INVALID_KEY_OR_REF} at {@code
+   * transaction}: deleted since the hub last read it) and it has a customer, writes it on the
+   * customer alone, saying so in its text, rather than losing the activity.
+   */
+  private static WriteOutcome withoutGoneInvoice(
+      NetSuiteRecordSink sink, String key, String type, ObjectNode record) {
+    WriteOutcome outcome = sink.write(new WriteRequest(key, type, null, record, null));
+    if (outcome instanceof WriteOutcome.Permanent p
+        && p.reason().contains("INVALID_KEY_OR_REF")
+        && p.reason().contains("(at transaction)")
+        && record.has("transaction")
+        && (record.has("entity") || record.has("company"))) {
+      ObjectNode onCustomer = record.deepCopy();
+      String invoice = onCustomer.remove("transaction").path("id").asText();
+      String textField = type.equals("note") ? "note" : "message";
+      onCustomer.put(
+          textField,
+          cut(
+              "(Invoice "
+                  + invoice
+                  + " is no longer in NetSuite.) "
+                  + onCustomer.path(textField).asText("")));
+      return sink.write(new WriteRequest(key, type, null, onCustomer, null));
+    }
+    return outcome;
   }
 
   /** A task step, a hand-over to collections, or anything on the TASK channel. */

@@ -15,15 +15,15 @@ import java.util.function.IntFunction;
  *
  * <p>A <em>run</em> is one keyset query (one upper time bound, one lower keyset bound) read page by
  * page by offset. Its first page is fetched when the hub asks; from that reply's {@code
- * totalResults} the run knows how many pages it has, and keeps up to {@code depth} further pages in
- * flight while the hub writes the pages it has. All pages of a run share the upper time bound, so
- * its row set can only shrink while they are fetched (a record changed meanwhile moves past the
- * bound, a deleted one leaves): a page whose {@code totalResults} equals the first page's was cut
- * from the same rows, so the pages line up exactly with a sequential keyset read. Otherwise, or
- * when the hub asks from another watermark, the run is dropped and the next read starts a new run
- * from the watermark it was given. A run stops short of SuiteQL's 100,000-row offset limit; the
- * next run goes on by keyset. When a run's last page is full and SuiteQL says there is no more, the
- * page after it is empty without asking.
+ * totalResults} the run knows how many pages it has, and from the second read on it keeps up to
+ * {@code depth} further pages in flight while the hub writes the pages it has. All pages of a run
+ * share the upper time bound, so its row set can only shrink while they are fetched (a record
+ * changed meanwhile moves past the bound, a deleted one leaves): a page whose {@code totalResults}
+ * equals the first page's was cut from the same rows, so the pages line up exactly with a
+ * sequential keyset read. Otherwise, or when the hub asks from another watermark, the run is
+ * dropped and the next read starts a new run from the watermark it was given. A run stops short of
+ * SuiteQL's 100,000-row offset limit; the next run goes on by keyset. When a run's last page is
+ * full and SuiteQL says there is no more, the page after it is empty without asking.
  */
 public final class ReadAhead {
 
@@ -112,7 +112,7 @@ public final class ReadAhead {
   }
 
   /**
-   * Starts a run with its first page, already read; fetches further pages ahead.
+   * Starts a run with its first page, already read; the next read fetches further pages ahead.
    *
    * @param key the watermark the first page was read after
    * @param page reads the run's page at an index (offset = index × size)
@@ -131,9 +131,8 @@ public final class ReadAhead {
     r.expectedKey = SuiteQlStream.next(f.rows(), key);
     r.endedFull = endedFull(f, size);
     run = r;
-    if (!r.endedFull) {
-      schedule(r, 1);
-    }
+    // pages are fetched ahead from the second read on: a caller that reads one page only (a
+    // check, a worker with a small page) costs one call
     return f;
   }
 
