@@ -20,8 +20,12 @@ final class RestShape {
 
   private RestShape() {}
 
-  /** The REST-shaped record for a row of {@code stream}, last modified at {@code modified}. */
-  static ObjectNode of(String stream, JsonNode row, Instant modified) {
+  /**
+   * The REST-shaped record for a row of {@code stream}.
+   *
+   * @param modified when it last changed, as an ISO instant
+   */
+  static ObjectNode of(String stream, JsonNode row, String modified) {
     ObjectNode out = NODES.objectNode();
     text(out, "id", row, "id");
     text(out, "externalId", row, "externalid");
@@ -77,7 +81,7 @@ final class RestShape {
       }
       default -> throw new IllegalArgumentException("no REST shape for " + stream);
     }
-    out.put("lastModifiedDate", DateTimeFormatter.ISO_INSTANT.format(modified));
+    out.put("lastModifiedDate", modified);
     return out;
   }
 

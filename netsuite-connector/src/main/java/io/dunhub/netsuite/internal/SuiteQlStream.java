@@ -82,10 +82,11 @@ public final class SuiteQlStream implements SourceStream {
     List<ObjectNode> rows = page.rows();
     List<SourceRecord> records = new ArrayList<>(rows.size());
     Map<String, ObjectNode> byId = new LinkedHashMap<>();
+    LocalTimestamps times = new LocalTimestamps(zone);
     for (ObjectNode row : rows) {
       String modified = row.path("lastmodified").asText();
-      Instant lastModified = LocalDateTime.parse(modified, LOCAL).atZone(zone).toInstant();
-      ObjectNode raw = RestShape.of(query.stream(), row, lastModified);
+      Instant lastModified = times.instant(modified);
+      ObjectNode raw = RestShape.of(query.stream(), row, times.iso());
       String id = row.path("id").asText();
       byId.put(id, raw);
       records.add(new SourceRecord(query.stream(), id, modified, lastModified, false, raw));
@@ -110,7 +111,7 @@ public final class SuiteQlStream implements SourceStream {
               0);
       for (JsonNode row : reply.path("items")) {
         String deleted = row.path("deleted").asText();
-        Instant deletedAt = LocalDateTime.parse(deleted, LOCAL).atZone(zone).toInstant();
+        Instant deletedAt = times.instant(deleted);
         String id = row.path("id").asText();
         records.add(
             new SourceRecord(
