@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 /**
  * The SuiteQL behind one stream: what it selects, from which tables, the filter that picks the
  * stream's rows, the subsidiary column, the keyset (last-modified timestamp, id), and the record
- * type its deletions carry in {@code DeletedRecord}.
+ * types its deletions may carry in {@code DeletedRecord} (lowercase: the record type id, and the
+ * transaction type code or display name where they differ, since Oracle does not spell out which
+ * one SuiteQL shows).
  */
 public record StreamQuery(
     String stream,
@@ -16,7 +18,7 @@ public record StreamQuery(
     String subsidiaryColumn,
     String timestampColumn,
     String idColumn,
-    String deletedType) {
+    java.util.List<String> deletedTypes) {
 
   static final String FORMAT = "YYYY-MM-DD HH24:MI:SS";
 
@@ -34,7 +36,7 @@ public record StreamQuery(
               "c.subsidiary",
               "c.lastmodifieddate",
               "c.id",
-              "customer"),
+              java.util.List.of("customer")),
           new StreamQuery(
               "contact",
               "ct.id, ct.entityid, ct.firstname, ct.lastname, ct.email, ct.phone, ct.title,"
@@ -44,7 +46,7 @@ public record StreamQuery(
               "ct.subsidiary",
               "ct.lastmodifieddate",
               "ct.id",
-              "contact"),
+              java.util.List.of("contact")),
           new StreamQuery(
               "invoice",
               "t.id, t.tranid, TO_CHAR(t.trandate, 'YYYY-MM-DD') AS trandate,"
@@ -60,7 +62,7 @@ public record StreamQuery(
               "tl.subsidiary",
               "t.lastmodifieddate",
               "t.id",
-              "invoice"),
+              java.util.List.of("invoice", "custinvc")),
           new StreamQuery(
               "customerPayment",
               "t.id, t.tranid, TO_CHAR(t.trandate, 'YYYY-MM-DD') AS trandate, t.entity,"
@@ -74,7 +76,7 @@ public record StreamQuery(
               "tl.subsidiary",
               "t.lastmodifieddate",
               "t.id",
-              "customerpayment"));
+              java.util.List.of("customerpayment", "custpymt", "customer payment")));
 
   /**
    * The query for the page after {@code (afterTime, afterId)} (both null from the start), up to
@@ -137,9 +139,9 @@ public record StreamQuery(
             .append(at)
             .append(", '")
             .append(FORMAT)
-            .append("') AS deleted FROM deletedrecord dr WHERE dr.type = '")
-            .append(deletedType)
-            .append("' AND ")
+            .append("') AS deleted FROM deletedrecord dr WHERE LOWER(dr.type) IN (")
+            .append(deletedTypes.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")))
+            .append(") AND ")
             .append(at)
             .append(" <= ")
             .append(timestamp(until))

@@ -22,7 +22,7 @@ class SuiteQlSpeedProbe {
                   "tl.subsidiary",
                   "t.lastmodifieddate",
                   "t.id",
-                  "invoice")
+                  java.util.List.of("invoice"))
               .page(null, null, "2100-01-01 00:00:00", java.util.Set.of());
       for (int i = 0; i < 5; i++) {
         long t0 = System.nanoTime();
