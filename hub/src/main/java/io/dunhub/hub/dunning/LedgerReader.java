@@ -2,6 +2,7 @@ package io.dunhub.hub.dunning;
 
 import io.dunhub.core.model.Contact;
 import io.dunhub.core.model.Invoice;
+import io.dunhub.core.model.InvoiceStatus;
 import io.dunhub.core.model.Party;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,25 +85,10 @@ public final class LedgerReader {
     List<CaseFacts> cases = new ArrayList<>();
     h.createQuery(
             "SELECT c.id, c.invoice_id, c.policy_id, c.disputed, c.promised_date, c.hold_reason,"
-                + " c.hold_until, c.handed_over, i.data FROM dunning_cases c JOIN invoices i ON i.id = c.invoice_id"
+                + " c.hold_until, c.handed_over, i.data, i.deleted FROM dunning_cases c JOIN invoices i ON i.id = c.invoice_id"
                 + " WHERE c.party_id = :id AND c.closed = FALSE ORDER BY c.id")
         .bind("id", partyId)
-        .map(
-            (rs, ctx) -> {
-              String invoiceId = rs.getString("invoice_id");
-              Invoice invoice =
-                  CanonicalReader.read(rs.getString("data"), Invoice.class, "invoices/" + invoiceId)
-                      .withId(invoiceId);
-              CaseState state =
-                  new CaseState(
-                      rs.getString("policy_id"),
-                      rs.getBoolean("disputed"),
-                      rs.getObject("promised_date", LocalDate.class),
-                      rs.getString("hold_reason"),
-                      rs.getObject("hold_until", LocalDate.class),
-                      rs.getBoolean("handed_over"));
-              return new CaseFacts(rs.getString("id"), invoice, state);
-            })
+        .map((rs, ctx) -> caseFacts(rs))
         .forEach(cases::add);
     List<StepRecord> steps = new ArrayList<>();
     h.createQuery(
@@ -176,7 +162,7 @@ public final class LedgerReader {
     java.util.Map<String, List<CaseFacts>> cases = new java.util.HashMap<>();
     h.createQuery(
             "SELECT c.id, c.party_id, c.invoice_id, c.policy_id, c.disputed, c.promised_date,"
-                + " c.hold_reason, c.hold_until, c.handed_over, i.data FROM dunning_cases c"
+                + " c.hold_reason, c.hold_until, c.handed_over, i.data, i.deleted FROM dunning_cases c"
                 + " JOIN invoices i ON i.id = c.invoice_id"
                 + " WHERE c.party_id IN (<ids>) AND c.closed = FALSE ORDER BY c.id")
         .bindList("ids", partyIds)
@@ -236,11 +222,18 @@ public final class LedgerReader {
     return result;
   }
 
+  /**
+   * One case's facts. An invoice deleted in its host is read as void: it no longer exists to be
+   * owed, so its case stops silently like a voided one.
+   */
   private static CaseFacts caseFacts(java.sql.ResultSet rs) throws java.sql.SQLException {
     String invoiceId = rs.getString("invoice_id");
     Invoice invoice =
         CanonicalReader.read(rs.getString("data"), Invoice.class, "invoices/" + invoiceId)
             .withId(invoiceId);
+    if (rs.getBoolean("deleted")) {
+      invoice = invoice.withBalance(invoice.openBalance(), InvoiceStatus.VOID);
+    }
     CaseState state =
         new CaseState(
             rs.getString("policy_id"),
