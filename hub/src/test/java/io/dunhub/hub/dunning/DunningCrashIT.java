@@ -155,7 +155,8 @@ class DunningCrashIT {
             .jdbi()
             .useHandle(
                 h ->
-                    h.createQuery(
+                    h
+                        .createQuery(
                             "SELECT kind, last_error FROM outbox WHERE status = 'DEAD' ORDER BY id")
                         .map((rs, ctx) -> rs.getString(1) + ": " + rs.getString(2))
                         .list()
