@@ -169,22 +169,28 @@ public final class LedgerReader {
         .map((rs, ctx) -> java.util.Map.entry(rs.getString("party_id"), caseFacts(rs)))
         .forEach(e -> cases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     java.util.Map<String, List<StepRecord>> steps = new java.util.HashMap<>();
-    h.createQuery(
-            "SELECT s.case_id, c.party_id, s.step_id, s.taken_at, s.outcome FROM dunning_steps s"
-                + " JOIN dunning_cases c ON c.id = s.case_id"
-                + " WHERE c.party_id IN (<ids>) AND c.closed = FALSE"
-                + " ORDER BY s.taken_at, s.case_id, s.step_id")
-        .bindList("ids", partyIds)
-        .map(
-            (rs, ctx) ->
-                java.util.Map.entry(
-                    rs.getString("party_id"),
-                    new StepRecord(
-                        rs.getString("case_id"),
-                        rs.getString("step_id"),
-                        rs.getObject("taken_at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString("outcome"))))
-        .forEach(e -> steps.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    java.util.Map<String, String> partyOfCase = new java.util.HashMap<>();
+    cases.forEach((party, list) -> list.forEach(c -> partyOfCase.put(c.caseId(), party)));
+    if (!partyOfCase.isEmpty()) {
+      // by case id, through the steps' primary key (a join from the parties' cases made HSQLDB
+      // scan every step)
+      h.createQuery(
+              "SELECT case_id, step_id, taken_at, outcome FROM dunning_steps"
+                  + " WHERE case_id IN (<ids>) ORDER BY taken_at, case_id, step_id")
+          .bindList("ids", List.copyOf(partyOfCase.keySet()))
+          .map(
+              (rs, ctx) ->
+                  new StepRecord(
+                      rs.getString("case_id"),
+                      rs.getString("step_id"),
+                      rs.getObject("taken_at", java.time.OffsetDateTime.class).toInstant(),
+                      rs.getString("outcome")))
+          .forEach(
+              st ->
+                  steps
+                      .computeIfAbsent(partyOfCase.get(st.caseId()), k -> new ArrayList<>())
+                      .add(st));
+    }
     java.util.Map<String, List<Instant>> sent = new java.util.HashMap<>();
     h.createQuery(
             "SELECT party_id, created_at FROM outbox WHERE party_id IN (<ids>) AND kind = 'NOTICE'"

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders notice templates with Pebble, HTML auto-escaping on. A template is one file per name and
@@ -40,6 +41,10 @@ public final class NoticeRenderer {
 
   private final PebbleEngine engine;
   private final Path overrides;
+
+  /** The file each (name, locale) resolves to, looked up once per process. */
+  private final Map<String, Optional<String>> resolved =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Uses only the bundled templates. */
   public NoticeRenderer() {
@@ -109,6 +114,12 @@ public final class NoticeRenderer {
   }
 
   private String resolve(String name, Locale locale) {
+    return resolved
+        .computeIfAbsent(name + "|" + locale, k -> Optional.ofNullable(find(name, locale)))
+        .orElse(null);
+  }
+
+  private String find(String name, Locale locale) {
     List<String> candidates = new ArrayList<>();
     if (!locale.getCountry().isEmpty()) {
       candidates.add(name + "_" + locale.getLanguage() + "_" + locale.getCountry());
