@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
 class QuickBooksWriteBackIT {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
-      new com.fasterxml.jackson.databind.ObjectMapper();
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T15:00:00Z"));
   private final InMemoryTokenStore tokens = new InMemoryTokenStore();
   private QuickBooksSandboxFixture qbo;
@@ -108,7 +106,8 @@ class QuickBooksWriteBackIT {
     contact.put("ContactRole", "ACCOUNTS_PAYABLE");
     contact.putObject("PrimaryEmailAddr").put("Address", "payables@harbor-freight.example.com");
     contact.putObject("PrimaryPhone").put("FreeFormNumber", "+1 805 555 0199");
-    String before = qbo.realm.get("Customer", qbo.customerId).orElseThrow().toString();
+    String name =
+        qbo.realm.get("Customer", qbo.customerId).orElseThrow().path("DisplayName").asText();
 
     WriteOutcome first =
         connection
@@ -124,9 +123,7 @@ class QuickBooksWriteBackIT {
     assertThat(customer.path("PrimaryPhone").path("FreeFormNumber").asText())
         .isEqualTo("+1 805 555 0199");
     assertThat(customer.has("ContactRole")).as("the role is for the mapping's filter").isFalse();
-    assertThat(customer.path("DisplayName").asText())
-        .as("a sparse update")
-        .isEqualTo(JSON_READER.readTree(before).path("DisplayName").asText());
+    assertThat(customer.path("DisplayName").asText()).as("a sparse update").isEqualTo(name);
 
     // the same values again (another key, a later sync): the customer already holds them
     String token = customer.get("SyncToken").asText();
