@@ -328,7 +328,7 @@ class SalesforceQuickBooksEndToEndIT {
   }
 
   @Test
-  void onlyBillingContactsAreWrittenToTheCustomer() {
+  void onlyBillingContactsOfKnownCustomersAreWrittenToQuickBooks() {
     CliRunner.Result first = run("sync", "--once");
     assertThat(first.exitCode()).as(first.all()).isZero();
 
@@ -344,6 +344,18 @@ class SalesforceQuickBooksEndToEndIT {
                 "Title", "Purchasing Manager",
                 "Email", "sam@acme-tools.example"),
             ownerId);
+    // and an account the books do not know: its payables contact is not meant for QuickBooks
+    String prospect = salesforce.org().insert("Account", Map.of("Name", "Prospect Ltd"), ownerId);
+    salesforce
+        .org()
+        .insert(
+            "Contact",
+            Map.of(
+                "AccountId", prospect,
+                "LastName", "Payer",
+                "Title", "Accounts Payable",
+                "Email", "ap@prospect.example"),
+            ownerId);
     CliRunner.Result sync = run("sync", "--once");
 
     assertThat(sync.exitCode()).as(sync.all()).isZero();
@@ -356,7 +368,11 @@ class SalesforceQuickBooksEndToEndIT {
                 .asText())
         .as(sync.all())
         .isEqualTo("ana@acme-tools.example");
-    assertThat(line(sync, "books")).as(sync.all()).contains("written 0").contains("parked 0");
+    assertThat(line(sync, "books"))
+        .as("nothing written, nothing parked: " + sync.all())
+        .contains("written 0")
+        .contains("parked 0");
+    assertThat(books.count("Customer")).as("the hub never creates customers").isEqualTo(1);
   }
 
   /** The report line of one connection in a {@code sync --once} output. */
