@@ -375,6 +375,37 @@ class SalesforceQuickBooksEndToEndIT {
     assertThat(books.count("Customer")).as("the hub never creates customers").isEqualTo(1);
   }
 
+  @Test
+  void aSecondBillingContactOfTheAccountIsWrittenToTheSameCustomer() {
+    CliRunner.Result first = run("sync", "--once");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+
+    // QuickBooks keeps one billing e-mail: the contact written last is the one it holds
+    salesforce
+        .org()
+        .insert(
+            "Contact",
+            Map.of(
+                "AccountId", accountId,
+                "FirstName", "Bo",
+                "LastName", "Biller",
+                "Title", "Billing Contact",
+                "Email", "billing@acme-tools.example"),
+            ownerId);
+    CliRunner.Result sync = run("sync", "--once");
+
+    assertThat(sync.exitCode()).as(sync.all()).isZero();
+    assertThat(line(sync, "books")).as(sync.all()).contains("written 1").contains("parked 0");
+    assertThat(
+            books
+                .get("Customer", customerId)
+                .orElseThrow()
+                .path("PrimaryEmailAddr")
+                .path("Address")
+                .asText())
+        .isEqualTo("billing@acme-tools.example");
+  }
+
   /** The report line of one connection in a {@code sync --once} output. */
   private static String line(CliRunner.Result result, String connection) {
     return result
