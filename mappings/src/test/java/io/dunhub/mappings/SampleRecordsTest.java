@@ -135,6 +135,53 @@ class SampleRecordsTest {
   }
 
   @Test
+  void aBillingContactIsWrittenAsItsQuickBooksCustomersPrimaryEmailAndPhone() {
+    MapLookups lookups = new MapLookups().link(EntityType.PARTY, "qbo", "Customer", "58", "p-58");
+    Contact ap =
+        new Contact(
+            "c-1",
+            "p-58",
+            "Ana",
+            "Alvarez",
+            "payables@acme.example",
+            "+1 415 555 0101",
+            ContactRole.ACCOUNTS_PAYABLE,
+            null,
+            null,
+            true);
+    Mapping mapping = mapping("quickbooks", "CustomerContact");
+
+    ObjectNode payload = mapping.toHost(ap, "qbo", lookups);
+
+    assertThat(payload.toString())
+        .isEqualTo(
+            "{\"CustomerRef\":{\"value\":\"58\"},\"ContactRole\":\"ACCOUNTS_PAYABLE\","
+                + "\"PrimaryEmailAddr\":{\"Address\":\"payables@acme.example\"},"
+                + "\"PrimaryPhone\":{\"FreeFormNumber\":\"+1 415 555 0101\"}}");
+    assertThat(mapping.toCanonical(record(payload), "qbo", lookups))
+        .as("the filter takes billing contacts")
+        .isNotInstanceOf(MappingResult.Skipped.class);
+    ObjectNode sales =
+        mapping.toHost(
+            new Contact(
+                "c-2",
+                "p-58",
+                "Sam",
+                "Seller",
+                "sam@acme.example",
+                null,
+                ContactRole.OTHER,
+                null,
+                null,
+                false),
+            "qbo",
+            lookups);
+    assertThat(mapping.toCanonical(record(sales), "qbo", lookups))
+        .as("and leaves the others out")
+        .isInstanceOf(MappingResult.Skipped.class);
+  }
+
+  @Test
   void netSuitePaymentTakesOnlyAppliedSublistLinesAndRoundsToCents() throws IOException {
     MapLookups lookups =
         new MapLookups()
