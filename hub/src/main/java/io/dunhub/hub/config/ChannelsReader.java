@@ -56,8 +56,21 @@ final class ChannelsReader {
       node.problem("'username' and 'password' go together: set both for SMTP AUTH, or neither");
     }
     Optional<String> from = text(node, e, "from");
-    from.filter(f -> !f.contains("@"))
-        .ifPresent(f -> e.get("from").problem("must be an email address, got '" + f + "'"));
+    from.ifPresent(
+        f -> {
+          try {
+            new jakarta.mail.internet.InternetAddress(f, true);
+          } catch (jakarta.mail.internet.AddressException x) {
+            e.get("from")
+                .problem(
+                    "must be an email address such as ar@example.com or"
+                        + " \"Accounts Receivable <ar@example.com>\", got '"
+                        + f
+                        + "' ("
+                        + x.getMessage()
+                        + ")");
+          }
+        });
     if (host.isEmpty() || port.isEmpty() || from.isEmpty()) {
       return Optional.empty();
     }

@@ -119,15 +119,25 @@ public final class DunningRuntimes {
     return new RetryPolicy(o.first(), o.max(), o.maxAttempts(), RetryPolicy.DEFAULT.lease());
   }
 
-  private static SmtpSettings smtp(ChannelsConfig.Smtp s, String replyTo) {
+  /**
+   * The SMTP settings; {@code from} may carry a display name ({@code "Accounts Receivable
+   * <ar@example.com>"}): the envelope gets the bare address, the header both.
+   */
+  static SmtpSettings smtp(ChannelsConfig.Smtp s, String replyTo) {
+    jakarta.mail.internet.InternetAddress from;
+    try {
+      from = new jakarta.mail.internet.InternetAddress(s.from(), true);
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new IllegalArgumentException("channels.email.from: " + e.getMessage(), e);
+    }
     return new SmtpSettings(
         s.host(),
         s.port(),
         SmtpSettings.Security.valueOf(s.security().name()),
         s.username().orElse(null),
         s.password().orElse(null),
-        s.from(),
-        null,
+        from.getAddress(),
+        from.getPersonal(),
         replyTo,
         Duration.ofSeconds(30));
   }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class NoticeRendererTest {
+public class NoticeRendererTest {
 
   private final NoticeRenderer renderer = new NoticeRenderer();
 
-  static NoticeContent content(Locale locale, String customer) {
+  public static NoticeContent content(Locale locale, String customer) {
     NoticeLine a =
         new NoticeLine(
             "INV-1001",
