@@ -7,6 +7,7 @@ import io.dunhub.hub.config.StoreConfig;
 import io.dunhub.hub.dunning.cli.DunningRuntime;
 import io.dunhub.hub.dunning.cli.DunningSettings;
 import io.dunhub.hub.dunning.cli.DunningWiring;
+import io.dunhub.hub.metrics.DunningMetrics;
 import io.dunhub.hub.notice.Brand;
 import io.dunhub.hub.notice.SmtpSettings;
 import io.dunhub.hub.outbox.RetryPolicy;
@@ -40,6 +41,7 @@ public final class DunningRuntimes {
   private final Provider<SyncEngine> engine;
   private final Provider<OkHttpClient> http;
   private final SchedulerService.SchedulerSettings scheduler;
+  private final DunningMetrics metrics;
 
   @Inject
   DunningRuntimes(
@@ -48,8 +50,10 @@ public final class DunningRuntimes {
       Provider<ConfigConnectionRegistry> registry,
       Provider<SyncEngine> engine,
       Provider<OkHttpClient> http,
-      SchedulerService.SchedulerSettings scheduler) {
+      SchedulerService.SchedulerSettings scheduler,
+      DunningMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.store = store;
     this.registry = registry;
     this.engine = engine;
@@ -105,7 +109,8 @@ public final class DunningRuntimes {
    * @param clockSetter moves {@code clock} (simulation), or null for the hub's real clock
    */
   public DunningRuntime build(Clock clock, Consumer<Instant> clockSetter) {
-    return DunningWiring.build(
+    DunningRuntime runtime =
+        DunningWiring.build(
         store.get(),
         clock,
         clockSetter,
@@ -114,6 +119,9 @@ public final class DunningRuntimes {
         http.get(),
         this::syncAll,
         scheduler.nodeName());
+    runtime.sweep().listen(metrics);
+    runtime.relay().listen(metrics);
+    return runtime;
   }
 
   /** One sync of every connection whose sync is enabled. */

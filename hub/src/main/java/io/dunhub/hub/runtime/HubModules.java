@@ -2,7 +2,9 @@ package io.dunhub.hub.runtime;
 
 import com.google.inject.Module;
 import io.dunhub.hub.config.HubConfig;
+import io.dunhub.hub.console.ConsoleModule;
 import io.dunhub.hub.http.HttpModule;
+import io.dunhub.hub.metrics.MetricsModule;
 import java.util.List;
 
 /**
@@ -22,6 +24,8 @@ public final class HubModules {
         new SchedulerModule(nodeName),
         new SyncModule(),
         new DunningModule(),
+        new MetricsModule(),
+        new ConsoleModule(),
         new HttpModule());
   }
 }

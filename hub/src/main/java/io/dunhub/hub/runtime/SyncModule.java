@@ -14,11 +14,13 @@ import io.dunhub.hub.config.Mode;
 import io.dunhub.hub.config.StoreConfig;
 import io.dunhub.hub.crypto.SecretCipher;
 import io.dunhub.hub.crypto.SecretKeyLoader;
+import io.dunhub.hub.metrics.SyncMetrics;
 import io.dunhub.hub.store.JdbcTokenStore;
 import io.dunhub.hub.store.Store;
 import io.dunhub.hub.sync.ConnectionRegistry;
 import io.dunhub.hub.sync.ParkedRecords;
 import io.dunhub.hub.sync.SyncEngine;
+import io.dunhub.hub.sync.SyncOptions;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -95,8 +97,9 @@ public final class SyncModule extends AbstractModule {
 
   @Provides
   @Singleton
-  static SyncEngine engine(Store store, ConnectionRegistry registry, Clock clock) {
-    return new SyncEngine(store, registry, clock);
+  static SyncEngine engine(
+      Store store, ConnectionRegistry registry, Clock clock, SyncMetrics metrics) {
+    return new SyncEngine(store, registry, clock, SyncOptions.defaults(), metrics);
   }
 
   @Provides

@@ -52,12 +52,26 @@ public final class SyncEngine {
   private final Watermarks watermarks;
   private final SyncRuns runs;
   private final StreamLease lease;
+  private final SyncProgress observer;
 
   public SyncEngine(Store store, ConnectionRegistry registry, Clock clock) {
     this(store, registry, clock, SyncOptions.defaults());
   }
 
   public SyncEngine(Store store, ConnectionRegistry registry, Clock clock, SyncOptions options) {
+    this(store, registry, clock, options, SyncProgress.none());
+  }
+
+  /**
+   * @param observer hears every run besides the caller's own progress (the hub's metrics)
+   */
+  public SyncEngine(
+      Store store,
+      ConnectionRegistry registry,
+      Clock clock,
+      SyncOptions options,
+      SyncProgress observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.store = Objects.requireNonNull(store, "store");
     this.jdbi = store.jdbi();
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -76,7 +90,8 @@ public final class SyncEngine {
   }
 
   /** Reads one stream of a connection, then writes that stream's entity queued for it. */
-  public SyncReport syncStream(String connection, String stream, SyncProgress progress) {
+  public SyncReport syncStream(String connection, String stream, SyncProgress given) {
+    SyncProgress progress = SyncProgress.both(observer, given);
     SyncReport in = inbound(connection, stream, progress);
     EntityType entity = registry.inbound(connection, stream).orElseThrow().entity();
     SyncReport out = outbound(connection, entity, progress);
@@ -90,7 +105,8 @@ public final class SyncEngine {
   }
 
   /** Reads every stream of a connection in dependency order, then writes what is queued for it. */
-  public SyncReport syncConnection(String connection, SyncProgress progress) {
+  public SyncReport syncConnection(String connection, SyncProgress given) {
+    SyncProgress progress = SyncProgress.both(observer, given);
     requireConnection(connection);
     Instant started = clock.instant();
     List<SyncReport> parts = new ArrayList<>();
