@@ -92,7 +92,8 @@ class ConnectionThrottleTest {
   void countsTheCallsItLetsThroughAndHowMuchOfTheBucketIsSpent() throws Exception {
     ConnectionThrottles registry = new ConnectionThrottles();
     ConnectionThrottle throttle =
-        registry.forConnection("acme-qbo", new RateLimit(4, Duration.ofSeconds(4), 2), clock, clock);
+        registry.forConnection(
+            "acme-qbo", new RateLimit(4, Duration.ofSeconds(4), 2), clock, clock);
     assertThat(throttle.bucketUsed()).isZero();
 
     for (int i = 0; i < 3; i++) {

@@ -45,7 +45,6 @@ final class ConsoleRoutes implements RoutePlugin {
   @Override
   public void addRoutes(Javalin app) {
     app.get("/", ctx -> ctx.redirect("/console/", HttpStatus.FOUND));
-    app.get("/console", ctx -> ctx.redirect("/console/", HttpStatus.FOUND));
     app.get("/console/", ctx -> serve(ctx, ROOT + "index.html", false));
     String chartJs = ConsoleAssets.chartJs();
     app.get("/console/vendor/chart.umd.js", ctx -> serve(ctx, chartJs, true));

@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Host API calls and rate-limit use per connection, read from the {@link ConnectionThrottles}
- * every connector takes its limit from (so it counts SDK and SOAP calls as well as OkHttp ones, and
- * core needs no metrics library):
+ * Host API calls and rate-limit use per connection, read from the {@link ConnectionThrottles} every
+ * connector takes its limit from (so it counts SDK and SOAP calls as well as OkHttp ones, and core
+ * needs no metrics library):
  *
  * <ul>
  *   <li>{@code dunhub_host_calls_total{host, connection}}: attempts let through, retries included;
@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * A NetSuite account's limit is shared by its connections, so its throttle is named {@code
- * netsuite:<account>}. A connection with two limits (its API and its token endpoint) sums its
- * calls and reports its busiest bucket.
+ * netsuite:<account>}. A connection with two limits (its API and its token endpoint) sums its calls
+ * and reports its busiest bucket.
  */
 @Singleton
 public final class HostCallMetrics {
@@ -100,8 +100,7 @@ public final class HostCallMetrics {
             busiest = Math.max(busiest, r.throttle().bucketUsed());
             RateLimit limit = r.limit();
             if (limit.permits() != Integer.MAX_VALUE) {
-              slowest =
-                  Math.min(slowest, limit.permits() * 1000.0 / limit.window().toMillis());
+              slowest = Math.min(slowest, limit.permits() * 1000.0 / limit.window().toMillis());
             }
             flying += r.throttle().inFlight();
             cap = Math.max(cap, limit.maxConcurrent());

@@ -74,7 +74,8 @@ public final class StoreGauges {
             .register(meters);
     this.parked =
         MultiGauge.builder("dunhub.sync.parked.records")
-            .description("Records parked now (could not be mapped or written), retried with backoff")
+            .description(
+                "Records parked now (could not be mapped or written), retried with backoff")
             .register(meters);
     this.outboxDepth =
         MultiGauge.builder("dunhub.outbox.depth")
@@ -167,13 +168,13 @@ public final class StoreGauges {
   }
 
   private static List<MultiGauge.Row<?>> parkedRows(Handle h) {
-    return h
-        .createQuery(
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    h.createQuery(
             "SELECT connection, stream, direction, COUNT(*) FROM parked_records"
                 + " GROUP BY connection, stream, direction")
         .map(
             (rs, ctx) ->
-                (MultiGauge.Row<?>)
+                rows.add(
                     MultiGauge.Row.of(
                         Tags.of(
                             "connection",
@@ -182,8 +183,9 @@ public final class StoreGauges {
                             rs.getString(2),
                             "direction",
                             rs.getString(3).toLowerCase(Locale.ROOT)),
-                        rs.getLong(4)))
+                        rs.getLong(4))))
         .list();
+    return rows;
   }
 
   private static double seconds(Duration d) {

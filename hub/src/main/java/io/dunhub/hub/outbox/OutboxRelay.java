@@ -37,8 +37,8 @@ public final class OutboxRelay {
   /** Hears the outcome of every row the relay worked on (the hub's metrics). */
   public interface Listener {
     /**
-     * @param status {@code DONE}, {@code PENDING} (to retry), {@code DEAD}, or {@code LOST} (another
-     *     worker took the row over)
+     * @param status {@code DONE}, {@code PENDING} (to retry), {@code DEAD}, or {@code LOST}
+     *     (another worker took the row over)
      */
     void processed(OutboxRow row, String status);
   }

@@ -111,14 +111,14 @@ public final class DunningRuntimes {
   public DunningRuntime build(Clock clock, Consumer<Instant> clockSetter) {
     DunningRuntime runtime =
         DunningWiring.build(
-        store.get(),
-        clock,
-        clockSetter,
-        settings(config),
-        name -> registry.get().connection(name),
-        http.get(),
-        this::syncAll,
-        scheduler.nodeName());
+            store.get(),
+            clock,
+            clockSetter,
+            settings(config),
+            name -> registry.get().connection(name),
+            http.get(),
+            this::syncAll,
+            scheduler.nodeName());
     runtime.sweep().listen(metrics);
     runtime.relay().listen(metrics);
     return runtime;

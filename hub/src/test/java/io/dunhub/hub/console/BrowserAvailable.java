@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a browser test only where Chromium and chromedriver are installed; otherwise skips it with
- * a message saying why, or fails it when {@code DUNHUB_REQUIRE_BROWSER=true}.
+ * Runs a browser test only where Chromium and chromedriver are installed; otherwise skips it with a
+ * message saying why, or fails it when {@code DUNHUB_REQUIRE_BROWSER=true}.
  */
 public final class BrowserAvailable implements ExecutionCondition {
 
