@@ -20,6 +20,7 @@ import io.dunhub.hub.store.Store;
 import io.dunhub.hub.sync.ConnectionRegistry;
 import io.dunhub.hub.sync.ParkedRecords;
 import io.dunhub.hub.sync.SyncEngine;
+import io.dunhub.hub.sync.SyncListener;
 import io.dunhub.hub.sync.SyncOptions;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
@@ -40,6 +42,7 @@ public final class SyncModule extends AbstractModule {
   protected void configure() {
     bind(ConnectionRegistry.class).to(ConfigConnectionRegistry.class);
     SchedulerModule.taskSources(binder()).addBinding().to(SyncTasks.class);
+    listeners(binder());
     Multibinder.newSetBinder(binder(), Service.class).addBinding().to(ConnectionsService.class);
   }
 
@@ -98,8 +101,19 @@ public final class SyncModule extends AbstractModule {
   @Provides
   @Singleton
   static SyncEngine engine(
-      Store store, ConnectionRegistry registry, Clock clock, SyncMetrics metrics) {
-    return new SyncEngine(store, registry, clock, SyncOptions.defaults(), metrics);
+      Store store,
+      ConnectionRegistry registry,
+      Clock clock,
+      Set<SyncListener> listeners,
+      SyncMetrics metrics) {
+    List<SyncListener> all = List.copyOf(listeners);
+    SyncListener fanOut = (h, entity, ids, now) -> all.forEach(l -> l.changed(h, entity, ids, now));
+    return new SyncEngine(store, registry, clock, SyncOptions.defaults(), fanOut, metrics);
+  }
+
+  /** The set of listeners told about each inbound page's changes, in its transaction. */
+  public static Multibinder<SyncListener> listeners(com.google.inject.Binder binder) {
+    return Multibinder.newSetBinder(binder, SyncListener.class);
   }
 
   @Provides

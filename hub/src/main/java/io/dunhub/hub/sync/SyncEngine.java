@@ -52,6 +52,7 @@ public final class SyncEngine {
   private final Watermarks watermarks;
   private final SyncRuns runs;
   private final StreamLease lease;
+  private final SyncListener listener;
   private final SyncProgress observer;
 
   public SyncEngine(Store store, ConnectionRegistry registry, Clock clock) {
@@ -59,10 +60,23 @@ public final class SyncEngine {
   }
 
   public SyncEngine(Store store, ConnectionRegistry registry, Clock clock, SyncOptions options) {
-    this(store, registry, clock, options, SyncProgress.none());
+    this(store, registry, clock, options, SyncListener.NONE);
   }
 
   /**
+   * @param listener told in each page's transaction which canonical records the page changed
+   */
+  public SyncEngine(
+      Store store,
+      ConnectionRegistry registry,
+      Clock clock,
+      SyncOptions options,
+      SyncListener listener) {
+    this(store, registry, clock, options, listener, SyncProgress.none());
+  }
+
+  /**
+   * @param listener told in each page's transaction which canonical records the page changed
    * @param observer hears every run besides the caller's own progress (the hub's metrics)
    */
   public SyncEngine(
@@ -70,7 +84,9 @@ public final class SyncEngine {
       ConnectionRegistry registry,
       Clock clock,
       SyncOptions options,
+      SyncListener listener,
       SyncProgress observer) {
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.store = Objects.requireNonNull(store, "store");
     this.jdbi = store.jdbi();
@@ -165,7 +181,8 @@ public final class SyncEngine {
     InboundApplier.Stream s =
         new InboundApplier.Stream(connection, stream, mapping, table, List.copyOf(targets));
     InboundApplier applier =
-        new InboundApplier(tables, registry.ownership(), registry.matchKeys(), options.backoff());
+        new InboundApplier(
+            tables, registry.ownership(), registry.matchKeys(), options.backoff(), listener);
     int pageSize = Math.min(options.pageSize(), Math.max(1, capabilities.maxReadPage()));
 
     Instant started = clock.instant();
@@ -296,7 +313,9 @@ public final class SyncEngine {
               mapping,
               registry.connection(connection).sink(stream),
               spec.maxBatch(),
-              EntityTable.of(entity));
+              EntityTable.of(entity),
+              (entity == EntityType.INVOICE || entity == EntityType.PAYMENT)
+                  && registry.outbound(connection, EntityType.PARTY).isEmpty());
       counts =
           new OutboundWriter(jdbi, tables, options.backoff(), clock, options.pageSize())
               .drain(target, new RefLookups(LOOKUP_CACHE), progress);
