@@ -1,6 +1,7 @@
 package io.dunhub.hub.runtime;
 
 import com.google.inject.Module;
+import io.dunhub.hub.admin.AdminModule;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.console.ConsoleModule;
 import io.dunhub.hub.http.HttpModule;
@@ -26,6 +27,7 @@ public final class HubModules {
         new DunningModule(),
         new MetricsModule(),
         new ConsoleModule(),
-        new HttpModule());
+        new HttpModule(),
+        new AdminModule());
   }
 }
