@@ -24,6 +24,7 @@ const topbar = document.getElementById('topbar');
 const nav = document.getElementById('nav');
 const menu = document.getElementById('menu-toggle');
 let renderCount = 0;
+let lastPath = null;
 
 function parse() {
   const raw = location.hash.replace(/^#/, '') || '/overview';
@@ -49,6 +50,8 @@ async function render() {
     if (a.dataset.nav === route.nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  if (path !== lastPath) document.getElementById('toast').hidden = true; // a message belongs to its page
+  lastPath = path;
   nav.classList.remove('open');
   menu.setAttribute('aria-expanded', 'false');
 
