@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { badge, errorBox, h, table, toast } from '../dom.js';
-import { ago, dateTime, number, percent } from '../format.js';
+import { dateTime, number, percent } from '../format.js';
 
 export async function render(view) {
   view.dataset.title = 'Connections';
@@ -58,7 +58,7 @@ function card(c, parked) {
       badge(c.enabled === false ? 'disabled' : c.status)),
     h('dl', { class: 'facts' },
       h('dt', { text: 'Last sync' }),
-      h('dd', {}, last ? [ago(last.at), ' · ', last.ok ? `${number(last.records)} records` : h('span', { class: 'badge failing', text: 'failed' })] : 'never'),
+      h('dd', {}, last ? [dateTime(last.at), ' · ', last.ok ? `${number(last.records)} ${last.records === 1 ? 'record' : 'records'}` : h('span', { class: 'badge failing', text: 'failed' })] : 'never'),
       h('dt', { text: 'Parked' }), h('dd', { text: number(c.parked ?? parked.length) }),
       h('dt', { text: 'API usage' }),
       h('dd', {}, usage && ratio === null
@@ -68,7 +68,7 @@ function card(c, parked) {
           meterFill(ratio)),
         h('div', { class: 'muted', text: `${number(usage.used)} of ${number(usage.limit)} per ${windowLabel(usage.window)} (${percent(ratio)})` })]
         : 'not reported by this host')),
-    h('div', { class: 'actions', style: null }, testButton),
+    h('div', { class: 'actions card-actions' }, testButton),
     result);
 }
 

@@ -38,6 +38,8 @@ async function documents(body, base, noun) {
     loadProblems.length ? h('ul', { class: 'error' }, loadProblems.map(p => h('li', { text: describeProblem(p) }))) : null),
     detail));
 
+  if (list.length) open(nameOf(list.find(p => p.default) || list[0]));
+
   async function open(name) {
     detail.replaceChildren(h('p', { class: 'loading', text: 'Loading…' }));
     try {

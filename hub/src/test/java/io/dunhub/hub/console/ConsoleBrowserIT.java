@@ -32,6 +32,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -160,12 +161,32 @@ class ConsoleBrowserIT {
           .contains("Parked\n1");
       shoot(browser, "connections-laptop");
       browser.get(base + "/console/#/policies");
-      await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("tab-policies")));
+      await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("policy-editor")));
       shoot(browser, "policies-laptop");
+
+      // a template previewed for the seeded invoice in every locale, side by side
+      browser.findElement(By.id("tab-templates")).click();
+      await(browser).until(ExpectedConditions.elementToBeClickable(By.id("invoice")));
+      new Select(browser.findElement(By.id("template"))).selectByValue("overdue-reminder");
+      new Select(browser.findElement(By.id("locale"))).selectByValue("*");
+      browser.findElement(By.id("invoice")).sendKeys("INV-1002");
+      browser.findElement(By.cssSelector("form.row button[type=submit]")).click();
+      await(browser)
+          .until(
+              ExpectedConditions.numberOfElementsToBe(By.cssSelector("section[data-locale]"), 2));
+      List<String> locales = new java.util.ArrayList<>();
+      for (WebElement preview : browser.findElements(By.cssSelector("section[data-locale]"))) {
+        WebElement frame = preview.findElement(By.tagName("iframe"));
+        assertThat(frame.getAttribute("sandbox")).as("no scripts, no same origin").isEmpty();
+        assertThat(frame.getAttribute("srcdoc")).contains("INV-1002");
+        locales.add(preview.getAttribute("data-locale"));
+      }
+      assertThat(locales).containsExactly("en", "de");
+      shoot(browser, "templates-laptop");
 
       // the same pages on a phone-sized screen
       browser.quit();
-      browser = TestBrowser.fromEnvironment().start(dir.resolve("profile-narrow"), 390, 844);
+      browser = TestBrowser.fromEnvironment().startPhone(dir.resolve("profile-narrow"), 390, 844);
       browser.get(base + "/");
       signIn(browser);
       await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("aging-table")));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -60,6 +61,19 @@ public final class TestBrowser {
    * {@code height}. Quit it when done.
    */
   public ChromeDriver start(Path profileDir, int width, int height) throws IOException {
+    return start(profileDir, width, height, false);
+  }
+
+  /**
+   * A phone-sized browser: Chromium's device emulation with a {@code width} x {@code height}
+   * viewport (a headless window cannot be narrower than 500 pixels).
+   */
+  public ChromeDriver startPhone(Path profileDir, int width, int height) throws IOException {
+    return start(profileDir, width, height, true);
+  }
+
+  private ChromeDriver start(Path profileDir, int width, int height, boolean phone)
+      throws IOException {
     Files.createDirectories(profileDir);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
@@ -76,7 +90,15 @@ public final class TestBrowser {
         "--hide-scrollbars",
         "--force-device-scale-factor=1",
         "--user-data-dir=" + profileDir.toAbsolutePath(),
-        "--window-size=" + width + "," + height);
+        "--lang=en-US",
+        "--window-size=" + Math.max(width, 500) + "," + height);
+    if (phone) {
+      options.setExperimentalOption(
+          "mobileEmulation",
+          Map.of(
+              "deviceMetrics",
+              Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(driver.toFile())
