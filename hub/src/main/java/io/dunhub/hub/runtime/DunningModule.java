@@ -3,6 +3,7 @@ package io.dunhub.hub.runtime;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import io.dunhub.hub.dunning.CaseTriggers;
 import io.dunhub.hub.dunning.cli.DunningRuntime;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class DunningModule extends AbstractModule {
   @Override
   protected void configure() {
     SchedulerModule.taskSources(binder()).addBinding().to(DunningTasks.class);
+    SyncModule.listeners(binder()).addBinding().to(CaseTriggers.class);
     Multibinder.newSetBinder(binder(), Service.class).addBinding().to(DunningService.class);
   }
 

@@ -19,12 +19,15 @@ import io.dunhub.hub.store.Store;
 import io.dunhub.hub.sync.ConnectionRegistry;
 import io.dunhub.hub.sync.ParkedRecords;
 import io.dunhub.hub.sync.SyncEngine;
+import io.dunhub.hub.sync.SyncListener;
+import io.dunhub.hub.sync.SyncOptions;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
@@ -38,6 +41,7 @@ public final class SyncModule extends AbstractModule {
   protected void configure() {
     bind(ConnectionRegistry.class).to(ConfigConnectionRegistry.class);
     SchedulerModule.taskSources(binder()).addBinding().to(SyncTasks.class);
+    listeners(binder());
     Multibinder.newSetBinder(binder(), Service.class).addBinding().to(ConnectionsService.class);
   }
 
@@ -95,8 +99,16 @@ public final class SyncModule extends AbstractModule {
 
   @Provides
   @Singleton
-  static SyncEngine engine(Store store, ConnectionRegistry registry, Clock clock) {
-    return new SyncEngine(store, registry, clock);
+  static SyncEngine engine(
+      Store store, ConnectionRegistry registry, Clock clock, Set<SyncListener> listeners) {
+    List<SyncListener> all = List.copyOf(listeners);
+    SyncListener fanOut = (h, entity, ids, now) -> all.forEach(l -> l.changed(h, entity, ids, now));
+    return new SyncEngine(store, registry, clock, SyncOptions.defaults(), fanOut);
+  }
+
+  /** The set of listeners told about each inbound page's changes, in its transaction. */
+  public static Multibinder<SyncListener> listeners(com.google.inject.Binder binder) {
+    return Multibinder.newSetBinder(binder, SyncListener.class);
   }
 
   @Provides

@@ -39,13 +39,19 @@ final class InboundApplier {
   private final FieldOwnership ownership;
   private final MatchKeys matchKeys;
   private final Backoff backoff;
+  private final SyncListener listener;
 
   InboundApplier(
-      SyncTables tables, FieldOwnership ownership, MatchKeys matchKeys, Backoff backoff) {
+      SyncTables tables,
+      FieldOwnership ownership,
+      MatchKeys matchKeys,
+      Backoff backoff,
+      SyncListener listener) {
     this.tables = tables;
     this.ownership = ownership;
     this.matchKeys = matchKeys;
     this.backoff = backoff;
+    this.listener = listener;
   }
 
   /** One record's fate in this page. */
@@ -246,6 +252,9 @@ final class InboundApplier {
     tables.park(h, conn, s.stream(), "IN", entity.name(), toPark, parked, backoff, now);
     tables.unpark(h, toUnpark);
     tables.enqueue(h, s.targets(), entity.name(), queue, now);
+    if (!queue.isEmpty()) {
+      listener.changed(h, entity, Set.copyOf(queue.keySet()), now);
+    }
     return counts;
   }
 

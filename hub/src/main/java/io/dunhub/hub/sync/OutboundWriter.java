@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,13 +36,20 @@ final class OutboundWriter {
   /** The field a delete is written as. */
   static final String DELETED_FIELD = "_deleted";
 
-  /** One target: a connection's sink for one entity. */
+  /**
+   * One target: a connection's sink for one entity.
+   *
+   * @param partyLinked write an invoice or payment there only when its party is linked to that
+   *     connection (true when the hub never writes parties to it: a QuickBooks company that does
+   *     not know the customer cannot hold its invoices or payments, so they are not meant for it)
+   */
   record Target(
       String connection,
       OutboundMapping mapping,
       RecordSink sink,
       int maxBatch,
-      EntityTable table) {}
+      EntityTable table,
+      boolean partyLinked) {}
 
   private final Jdbi jdbi;
   private final SyncTables tables;
@@ -80,6 +88,12 @@ final class OutboundWriter {
             }
             Map<String, SyncTables.Row> rows = tables.rows(h, t.table(), queued.keySet());
             refs.putAll(tables.refsByCanonicalId(h, t.connection(), entity, queued.keySet()));
+            if (t.partyLinked()) {
+              Set<String> foreign =
+                  tables.withUnlinkedParty(h, t.table(), t.connection(), queued.keySet());
+              foreign.removeAll(refs.keySet());
+              rows.keySet().removeAll(foreign); // not meant for this host: nothing to write
+            }
             lookups.beginPage(h);
             List<String> again = new ArrayList<>();
             for (Map.Entry<String, Long> q : queued.entrySet()) {

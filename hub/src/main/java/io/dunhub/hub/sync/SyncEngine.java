@@ -52,12 +52,26 @@ public final class SyncEngine {
   private final Watermarks watermarks;
   private final SyncRuns runs;
   private final StreamLease lease;
+  private final SyncListener listener;
 
   public SyncEngine(Store store, ConnectionRegistry registry, Clock clock) {
     this(store, registry, clock, SyncOptions.defaults());
   }
 
   public SyncEngine(Store store, ConnectionRegistry registry, Clock clock, SyncOptions options) {
+    this(store, registry, clock, options, SyncListener.NONE);
+  }
+
+  /**
+   * @param listener told in each page's transaction which canonical records the page changed
+   */
+  public SyncEngine(
+      Store store,
+      ConnectionRegistry registry,
+      Clock clock,
+      SyncOptions options,
+      SyncListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.store = Objects.requireNonNull(store, "store");
     this.jdbi = store.jdbi();
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -149,7 +163,8 @@ public final class SyncEngine {
     InboundApplier.Stream s =
         new InboundApplier.Stream(connection, stream, mapping, table, List.copyOf(targets));
     InboundApplier applier =
-        new InboundApplier(tables, registry.ownership(), registry.matchKeys(), options.backoff());
+        new InboundApplier(
+            tables, registry.ownership(), registry.matchKeys(), options.backoff(), listener);
     int pageSize = Math.min(options.pageSize(), Math.max(1, capabilities.maxReadPage()));
 
     Instant started = clock.instant();
@@ -280,7 +295,9 @@ public final class SyncEngine {
               mapping,
               registry.connection(connection).sink(stream),
               spec.maxBatch(),
-              EntityTable.of(entity));
+              EntityTable.of(entity),
+              (entity == EntityType.INVOICE || entity == EntityType.PAYMENT)
+                  && registry.outbound(connection, EntityType.PARTY).isEmpty());
       counts =
           new OutboundWriter(jdbi, tables, options.backoff(), clock, options.pageSize())
               .drain(target, new RefLookups(LOOKUP_CACHE), progress);

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -63,6 +65,28 @@ final class SyncTables {
   }
 
   // ---- canonical rows
+
+  /**
+   * Of {@code ids} (invoices or payments), those whose party has no reference in {@code
+   * connection}: records that host cannot hold.
+   */
+  Set<String> withUnlinkedParty(
+      Handle h, EntityTable table, String connection, Collection<String> ids) {
+    Set<String> unlinked = new HashSet<>();
+    for (List<String> chunk : chunks(ids)) {
+      h.createQuery(
+              "SELECT t.id FROM "
+                  + table.table()
+                  + " t WHERE t.id IN (<ids>) AND (t.party_id IS NULL OR NOT EXISTS (SELECT 1 FROM"
+                  + " external_refs r WHERE r.entity = 'PARTY' AND r.connection = :connection"
+                  + " AND r.canonical_id = t.party_id))")
+          .bindList("ids", chunk)
+          .bind("connection", connection)
+          .mapTo(String.class)
+          .forEach(unlinked::add);
+    }
+    return unlinked;
+  }
 
   Map<String, Row> rows(Handle h, EntityTable table, Collection<String> ids) {
     Map<String, Row> rows = new HashMap<>();

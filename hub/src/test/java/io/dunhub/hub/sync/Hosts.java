@@ -73,6 +73,19 @@ final class Hosts {
       UnaryOperator<Connection> wrapAccounting,
       UnaryOperator<Connection> wrapCrm,
       boolean crmReadsInvoices) {
+    return registry(ownership, wrapAccounting, wrapCrm, crmReadsInvoices, true);
+  }
+
+  /**
+   * As above; when {@code crmReceivesParties} is false the hub never writes parties to the CRM (as
+   * with a real host whose customer mapping is inbound only).
+   */
+  StaticConnectionRegistry registry(
+      FieldOwnership ownership,
+      UnaryOperator<Connection> wrapAccounting,
+      UnaryOperator<Connection> wrapCrm,
+      boolean crmReadsInvoices,
+      boolean crmReceivesParties) {
     StaticConnectionRegistry.Builder b =
         StaticConnectionRegistry.builder()
             .connection(connector, wrapAccounting.apply(open("accounting", accounting)))
@@ -83,7 +96,9 @@ final class Hosts {
         if (crmReadsInvoices || !(name.equals("crm") && m.hostObject().equals("Invoice"))) {
           b.inbound(name, m);
         }
-        b.outbound(name, m);
+        if (crmReceivesParties || !(name.equals("crm") && m.hostObject().equals("Party"))) {
+          b.outbound(name, m);
+        }
       }
     }
     return b.build();
