@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
       io.dunhub.hub.mapping.MappingsCommand.class,
       io.dunhub.hub.dunning.cli.DunningCommand.class,
       io.dunhub.hub.outbox.cli.OutboxCommand.class,
+      io.dunhub.hub.admin.cli.AdminCommand.class,
       DemoCommand.class,
       HelpCommand.class,
     })

@@ -43,7 +43,8 @@ public final class ConfigLoader {
           "mappings",
           "policies",
           "channels",
-          "schedules");
+          "schedules",
+          "admin");
 
   private final EnvLookup env;
   private final Map<String, HostConnector> connectors;
@@ -127,6 +128,7 @@ public final class ConfigLoader {
     Optional<Path> policies = directory(entries.get("policies"), base);
     ChannelsConfig channels = new ChannelsReader(mode).read(entries.get("channels"));
     SchedulesConfig schedules = schedules(entries.get("schedules"));
+    AdminConfig admin = new AdminReader(mode).read(entries.get("admin"));
     return new HubConfig(
         file,
         mode,
@@ -138,7 +140,8 @@ public final class ConfigLoader {
         policies,
         channels,
         schedules,
-        http);
+        http,
+        admin);
   }
 
   private static HttpConfig http(ConfigValue node) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param secretKey where the key that encrypts tokens and secrets at rest comes from
  * @param mappingsDir the integrator's mapping files; empty means the built-in defaults
  * @param policiesDir the dunning policy files; empty means the built-in default policy
+ * @param admin who may use the admin API (token, users)
  */
 public record HubConfig(
     Path file,
@@ -24,7 +25,8 @@ public record HubConfig(
     Optional<Path> policiesDir,
     ChannelsConfig channels,
     SchedulesConfig schedules,
-    HttpConfig http) {
+    HttpConfig http,
+    AdminConfig admin) {
 
   public HubConfig {
     connections = List.copyOf(connections);

@@ -1,6 +1,7 @@
 package io.dunhub.hub.runtime;
 
 import com.google.inject.Module;
+import io.dunhub.hub.admin.AdminModule;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.http.HttpModule;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class HubModules {
         new SchedulerModule(nodeName),
         new SyncModule(),
         new DunningModule(),
-        new HttpModule());
+        new HttpModule(),
+        new AdminModule());
   }
 }

@@ -34,7 +34,7 @@ class DunhubCliTest {
     assertThat(result.exitCode()).isZero();
     for (String command :
         new String[] {
-          "run", "sync", "config", "bench", "mappings", "dunning", "outbox", "demo", "help"
+          "run", "sync", "config", "bench", "mappings", "dunning", "outbox", "admin", "demo", "help"
         }) {
       assertThat(result.out()).containsPattern("(?m)^  " + command + " +\\S.*$");
     }

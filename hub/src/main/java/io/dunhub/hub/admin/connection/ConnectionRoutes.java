@@ -1,0 +1,349 @@
+package io.dunhub.hub.admin.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.auth.TokenStore;
+import io.dunhub.core.connector.CheckResult;
+import io.dunhub.core.connector.ConfigProblem;
+import io.dunhub.core.connector.ConnectionContext;
+import io.dunhub.core.connector.ConnectionSettings;
+import io.dunhub.core.connector.HostConnector;
+import io.dunhub.core.connector.RateLimit;
+import io.dunhub.core.secret.Secret;
+import io.dunhub.hub.admin.ApiError;
+import io.dunhub.hub.admin.ApiJson;
+import io.dunhub.hub.admin.ApiRouter;
+import io.dunhub.hub.admin.ApiRouters;
+import io.dunhub.hub.admin.auth.Access;
+import io.dunhub.hub.config.ConnectionConfig;
+import io.dunhub.hub.config.HubConfig;
+import io.dunhub.hub.http.RoutePlugin;
+import io.dunhub.hub.store.Store;
+import io.dunhub.hub.sync.ParkedRecords;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@code /api/connections}: each connection's status, last sync, parked records and API usage
+ * (settings shown with secrets masked), a live test, and adding a connection (validated by its
+ * connector, every problem returned; stored with its secrets encrypted, not synced until it is in
+ * the config file: the answer gives the YAML to add).
+ */
+public final class ConnectionRoutes implements RoutePlugin {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
+
+  private final ApiRouters routers;
+  private final HubConfig config;
+  private final Map<String, HostConnector> connectors;
+  private final Store store;
+  private final Clock clock;
+  private final ParkedRecords parked;
+  private final Provider<StoredConnections> stored;
+  private final Provider<TokenStore> tokens;
+  private final Provider<OkHttpClient> http;
+  private final ApiUsage usage;
+
+  @Inject
+  public ConnectionRoutes(
+      ApiRouters routers,
+      HubConfig config,
+      Map<String, HostConnector> connectors,
+      Store store,
+      Clock clock,
+      ParkedRecords parked,
+      Provider<StoredConnections> stored,
+      Provider<TokenStore> tokens,
+      Provider<OkHttpClient> http,
+      ApiUsage usage) {
+    this.routers = routers;
+    this.config = config;
+    this.connectors = connectors;
+    this.store = store;
+    this.clock = clock;
+    this.parked = parked;
+    this.stored = stored;
+    this.tokens = tokens;
+    this.http = http;
+    this.usage = usage;
+  }
+
+  @Override
+  public void addRoutes(Javalin app) {
+    routers
+        .on(app)
+        .get("/api/connections", Access.READ, this::list)
+        .get("/api/connections/{name}", Access.READ, this::detail)
+        .post("/api/connections/{name}/test", Access.ADMIN, this::test)
+        .post("/api/connections", Access.ADMIN, this::create);
+  }
+
+  /** A connection known to the hub: from the config, or added through the API. */
+  private record Known(ConnectionSettings settings, boolean enabled, String source) {}
+
+  private Map<String, Known> known() {
+    Map<String, Known> all = new LinkedHashMap<>();
+    for (ConnectionConfig c : config.connections()) {
+      all.put(c.name(), new Known(c.settings(), c.sync().enabled(), "config"));
+    }
+    stored.get().added().forEach((name, s) -> all.putIfAbsent(name, new Known(s, false, "api")));
+    return all;
+  }
+
+  private Known find(String name) {
+    Known k = known().get(name);
+    if (k == null) {
+      throw ApiError.notFound("connection " + name);
+    }
+    return k;
+  }
+
+  private void list(Context ctx) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    known().forEach((name, k) -> result.add(summary(name, k)));
+    ApiJson.send(ctx, result);
+  }
+
+  private void detail(Context ctx) {
+    String name = ctx.pathParam("name");
+    Known k = find(name);
+    Map<String, Object> m = summary(name, k);
+    m.put("source", k.source());
+    m.put("settings", SecretMasking.settings(k.settings()));
+    HostConnector connector = connectors.get(k.settings().type());
+    if (connector != null) {
+      m.put("streams", connector.capabilities().streams().stream().map(s -> s.name()).toList());
+      m.put("writes", connector.capabilities().sinks().stream().map(s -> s.hostObject()).toList());
+    }
+    m.put("lastCheck", stored.get().lastCheck(name).orElse(null));
+    ApiJson.send(ctx, m);
+  }
+
+  private Map<String, Object> summary(String name, Known k) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("connector", k.settings().type());
+    m.put("enabled", k.enabled());
+    Map<String, Object> lastSync = lastSync(name);
+    Optional<StoredConnections.LastCheck> check = stored.get().lastCheck(name);
+    boolean failing =
+        (lastSync != null && !(Boolean) lastSync.get("ok"))
+            || check.map(c -> !"OK".equals(c.status())).orElse(false);
+    m.put("status", !k.enabled() ? "disabled" : failing ? "failing" : "ok");
+    m.put("lastSync", lastSync);
+    m.put("parked", parked.count(name));
+    m.put("apiUsage", apiUsage(name, k));
+    return m;
+  }
+
+  /** The latest run of each stream: when the last finished, whether all were fine, records read. */
+  private Map<String, Object> lastSync(String name) {
+    List<Object[]> latest =
+        store
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT r.stream, r.status, r.started_at, r.finished_at, r.records_read FROM sync_runs r"
+                                + " WHERE r.connection = :c AND r.started_at = (SELECT MAX(x.started_at) FROM sync_runs x"
+                                + " WHERE x.connection = r.connection AND x.stream = r.stream AND x.direction = r.direction)")
+                        .bind("c", name)
+                        .map(
+                            (rs, c) -> {
+                              OffsetDateTime finished = rs.getObject(4, OffsetDateTime.class);
+                              OffsetDateTime started = rs.getObject(3, OffsetDateTime.class);
+                              return new Object[] {
+                                rs.getString(2),
+                                (finished != null ? finished : started).toInstant(),
+                                rs.getLong(5)
+                              };
+                            })
+                        .list());
+    if (latest.isEmpty()) {
+      return null;
+    }
+    Instant at = null;
+    boolean ok = true;
+    long records = 0;
+    for (Object[] r : latest) {
+      Instant t = (Instant) r[1];
+      at = at == null || t.isAfter(at) ? t : at;
+      ok &= !"FAILED".equals(r[0]);
+      records += (Long) r[2];
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", at);
+    m.put("ok", ok);
+    m.put("records", records);
+    return m;
+  }
+
+  private Map<String, Object> apiUsage(String name, Known k) {
+    HostConnector connector = connectors.get(k.settings().type());
+    if (connector == null) {
+      return null;
+    }
+    RateLimit limit = connector.capabilities().rateLimit();
+    if (limit == null || limit.permits() == Integer.MAX_VALUE) {
+      return null;
+    }
+    OptionalLong used = usage.used(name);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("used", used.isPresent() ? used.getAsLong() : null);
+    m.put("limit", limit.permits());
+    m.put("window", limit.window().toString());
+    return m;
+  }
+
+  private void test(Context ctx) {
+    String name = ctx.pathParam("name");
+    Known k = find(name);
+    HostConnector connector = connectors.get(k.settings().type());
+    if (connector == null) {
+      throw new ApiError(409, "no connector '" + k.settings().type() + "' is installed", null);
+    }
+    CheckResult result;
+    try {
+      result =
+          connector.check(new ConnectionContext(k.settings(), clock, tokens.get(), http.get()));
+    } catch (RuntimeException e) {
+      result =
+          CheckResult.failed(
+              CheckResult.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    String message = SecretMasking.scrub(result.message(), k.settings());
+    stored.get().recordCheck(name, k.settings().type(), result, message);
+    ApiRouter.auditDetails(ctx, "test: " + result.status());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ok", result.ok());
+    m.put("status", result.status().name());
+    m.put("message", message);
+    ApiJson.send(ctx, m);
+  }
+
+  private void create(Context ctx) {
+    ObjectNode body = ApiJson.body(ctx);
+    List<Map<String, String>> problems = new ArrayList<>();
+    String name = body.path("name").asText("");
+    if (!body.path("name").isTextual() || !NAME.matcher(name).matches()) {
+      problems.add(
+          problem(
+              "name",
+              "must be 1-100 lower-case letters, digits, - or _ (starting with a letter or digit)"));
+    } else if (known().containsKey(name)) {
+      problems.add(problem("name", "a connection named '" + name + "' exists already"));
+    }
+    String type = body.path("connector").asText("");
+    HostConnector connector = connectors.get(type);
+    if (connector == null) {
+      problems.add(
+          problem(
+              "connector",
+              "must be one of " + new TreeSet<>(connectors.keySet()) + ", got '" + type + "'"));
+    }
+    JsonNode settingsNode = body.get("settings");
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Secret> secrets = new LinkedHashMap<>();
+    if (settingsNode == null || !settingsNode.isObject()) {
+      problems.add(problem("settings", "must be an object of setting names to values"));
+    } else {
+      for (Iterator<Map.Entry<String, JsonNode>> it = settingsNode.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+          problems.add(problem("settings." + e.getKey(), "must be a text, number or boolean"));
+          continue;
+        }
+        String v = e.getValue().asText();
+        if (connector != null && connector.configSpec().isSecret(e.getKey())) {
+          secrets.put(e.getKey(), Secret.of(v));
+        } else {
+          values.put(e.getKey(), v);
+        }
+      }
+    }
+    ConnectionSettings settings = new ConnectionSettings(name, type, values, secrets);
+    if (connector != null && settingsNode != null && settingsNode.isObject()) {
+      for (ConfigProblem p : connector.validate(settings)) {
+        problems.add(
+            problem(
+                p.key() == null ? "settings" : "settings." + p.key(),
+                SecretMasking.scrub(p.message(), settings)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiError(
+          400,
+          problems.size()
+              + " problem(s): "
+              + problems.get(0).get("field")
+              + ": "
+              + problems.get(0).get("message"),
+          problems.get(0).get("field"),
+          problems);
+    }
+    stored.get().add(settings, ApiRouter.principal(ctx).name());
+    ApiRouter.auditDetails(
+        ctx,
+        "added "
+            + type
+            + " connection "
+            + name
+            + " (settings "
+            + SecretMasking.settings(settings)
+            + ")");
+    Map<String, Object> m = summary(name, new Known(settings, false, "api"));
+    m.put("source", "api");
+    m.put("settings", SecretMasking.settings(settings));
+    m.put(
+        "message",
+        "saved with its secrets encrypted; to sync it, add it to the config file (see 'config')");
+    m.put("config", yaml(settings));
+    ctx.status(201);
+    ApiJson.send(ctx, m);
+  }
+
+  /** The config-file entry for a connection; secrets as environment variables to set. */
+  private static String yaml(ConnectionSettings s) {
+    StringBuilder b = new StringBuilder();
+    b.append("connections:\n  - name: ").append(s.connection()).append('\n');
+    b.append("    type: ").append(s.type()).append('\n');
+    b.append("    settings:\n");
+    for (String key : new TreeSet<>(s.names())) {
+      b.append("      ").append(key).append(": ");
+      if (s.secrets().containsKey(key)) {
+        b.append("${")
+            .append(
+                (s.connection() + "_" + key)
+                    .toUpperCase(java.util.Locale.ROOT)
+                    .replaceAll("[^A-Z0-9]", "_"))
+            .append("}");
+      } else {
+        b.append('"').append(s.values().get(key).replace("\"", "\\\"")).append('"');
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private static Map<String, String> problem(String field, String message) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("field", field);
+    m.put("message", message);
+    return m;
+  }
+}
