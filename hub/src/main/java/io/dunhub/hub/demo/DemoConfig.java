@@ -28,10 +28,7 @@ final class DemoConfig {
           "salesforce/Account.yaml",
           "netsuite/customer.yaml",
           "netsuite/invoice.yaml",
-          "netsuite/customerPayment.yaml",
-          "netsuite/objects/customer.yaml",
-          "netsuite/objects/invoice.yaml",
-          "netsuite/objects/customerPayment.yaml");
+          "netsuite/customerPayment.yaml");
 
   /**
    * The hub drives sync, sweep and relay itself on the demo clock; the scheduler keeps its
@@ -42,7 +39,7 @@ final class DemoConfig {
   private DemoConfig() {}
 
   /** Writes the files; returns the config file. */
-  static Path write(Path dir, DemoHosts hosts, int httpPort, String publicHost) {
+  static Path write(Path dir, DemoHosts hosts, DemoUsers users, int httpPort, String publicHost) {
     try {
       Files.createDirectories(dir);
       Path key = dir.resolve("salesforce-connected-app.key");
@@ -59,7 +56,8 @@ final class DemoConfig {
         }
       }
       Path config = dir.resolve("dunhub.yml");
-      Files.writeString(config, yaml(hosts, key.toAbsolutePath(), httpPort, publicHost));
+      Files.writeString(
+          config, yaml(hosts, key.toAbsolutePath(), httpPort, publicHost) + "\n" + users.yaml());
       return config;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo directory " + dir, e);
@@ -81,7 +79,8 @@ final class DemoConfig {
         # Written by `dunhub demo`: the demo company Northwind Supply, its three systems running as
         # local sandboxes, GreenMail as the mail server and a stub SMS provider. An ordinary config:
         #   dunhub --config %1$s config validate
-        # Secrets are written inline, which only development mode allows.
+        # Secrets are written inline, which only development mode allows. The console's demo users
+        # and the admin API token are at the end.
         mode: development
 
         http:

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /** What the demo prints: where everything is, a line per simulated day, and the summary. */
@@ -84,6 +83,7 @@ public final class DemoConsole {
         parties, invoices, s.ledger().count("contacts"), money(s.ledger().openByCurrency()));
     out.println("  Console        http://localhost:" + s.httpPort() + "/");
     out.println("  Log in         " + DemoUsers.describe());
+    out.println("  Admin API      http://localhost:" + s.httpPort() + "/api/openapi.yaml  (Authorization: Bearer " + s.adminToken() + ")");
     out.println("  Config         " + s.config().toAbsolutePath() + "  (data beside it)");
     out.println();
     out.println("Sandboxes and servers:");
@@ -120,7 +120,7 @@ public final class DemoConsole {
   }
 
   public void summary(DemoSession s, DemoSummary summary) {
-    summary.print(out, DemoDso.compute(s));
+    summary.print(out);
   }
 
   public void keepsRunning(DemoSession s) {
@@ -157,7 +157,4 @@ public final class DemoConsole {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
-  static Optional<DemoSummary.Dso> none() {
-    return Optional.empty();
-  }
 }

@@ -77,6 +77,7 @@ public final class DemoSession implements AutoCloseable {
   private final DemoCompany company;
   private final Hub hub;
   private final Path config;
+  private final String adminToken;
   private final Store store;
   private final DunningRuntime dunning;
   private final CustomerBehaviour behaviour;
@@ -93,8 +94,10 @@ public final class DemoSession implements AutoCloseable {
       DemoCompany company,
       DemoSeeder.Ids ids,
       Hub hub,
-      Path config) {
+      Path config,
+      String adminToken) {
     this.options = options;
+    this.adminToken = adminToken;
     this.clock = clock;
     this.hosts = hosts;
     this.company = company;
@@ -122,12 +125,16 @@ public final class DemoSession implements AutoCloseable {
     try {
       DemoCompany company = DemoCompany.on(options.start(), options.seed());
       DemoSeeder.Ids ids = DemoSeeder.seed(company, hosts);
-      Path config = DemoConfig.write(options.dir(), hosts, options.port(), "127.0.0.1");
-      hub = new HubLauncher(env, clock).open(config, "demo");
+      DemoUsers users = DemoUsers.create();
+      Path config = DemoConfig.write(options.dir(), hosts, users, options.port(), "127.0.0.1");
+      hub =
+          new HubLauncher(env, clock, List.of(), List.of(new RealTimeLogins()))
+              .open(config, "demo");
       hub.startAll();
       connectQuickBooks(hub, hosts, clock);
       installSalesforce(hub);
-      DemoSession session = new DemoSession(options, clock, hosts, company, ids, hub, config);
+      DemoSession session =
+          new DemoSession(options, clock, hosts, company, ids, hub, config, users.token());
       session.tick(t0);
       return session;
     } catch (RuntimeException e) {
@@ -282,7 +289,9 @@ public final class DemoSession implements AutoCloseable {
         ledger.deadLetters(),
         ledger.pending(),
         behaviour.events(),
-        List.copyOf(syncProblems));
+        List.copyOf(syncProblems),
+        DemoDso.compute(
+            store, clock, company.start(), clock.instant().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate()));
   }
 
   public Hub hub() {
@@ -299,6 +308,11 @@ public final class DemoSession implements AutoCloseable {
 
   public Path config() {
     return config;
+  }
+
+  /** The admin API token of this demo ({@code Authorization: Bearer ...}). */
+  public String adminToken() {
+    return adminToken;
   }
 
   public Instant now() {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a demo run did: notices by channel and by step, payments customers made and where the hub
@@ -24,17 +23,15 @@ public record DemoSummary(
     List<String> deadLetters,
     int pendingOutbox,
     List<CustomerBehaviour.Event> events,
-    List<String> syncProblems) {
+    List<String> syncProblems,
+    Map<String, java.math.BigDecimal[]> dso) {
 
   /** Notices sent on a channel ({@code EMAIL}, {@code SMS}, {@code LETTER}). */
   public int notices(String channel) {
     return noticesByChannel.getOrDefault(channel, 0);
   }
 
-  /** DSO before and after the run, when the reports are available. */
-  public record Dso(double before, double after) {}
-
-  public void print(PrintWriter out, Optional<Dso> dso) {
+  public void print(PrintWriter out) {
     out.printf("%nSummary of %d simulated day(s) from %s%n", days, start);
     out.printf(
         "  Notices sent        email %d, SMS %d, letter %d; tasks raised %d%n",
@@ -50,11 +47,16 @@ public record DemoSummary(
     for (String d : deadLetters.stream().limit(10).toList()) {
       out.println("      " + d);
     }
-    if (dso.isPresent()) {
-      out.printf("  DSO                 %.1f days before, %.1f days after%n", dso.get().before(), dso.get().after());
-    } else {
-      out.println("  DSO                 unavailable (the reports module is not part of this build)");
-    }
+    StringBuilder d = new StringBuilder();
+    dso.forEach(
+        (currency, v) ->
+            d.append(d.length() > 0 ? ", " : "")
+                .append(currency)
+                .append(' ')
+                .append(days(v[0]))
+                .append(" → ")
+                .append(days(v[1])));
+    out.println("  DSO (days)          " + (d.length() == 0 ? "no sales" : d) + " (first day → last day)");
     if (!syncProblems.isEmpty()) {
       out.println("  Sync problems       " + syncProblems.size());
       for (String p : syncProblems.stream().limit(5).toList()) {
@@ -62,6 +64,10 @@ public record DemoSummary(
       }
     }
     out.flush();
+  }
+
+  private static String days(java.math.BigDecimal v) {
+    return v == null ? "n/a" : v.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
   static String join(Map<String, Integer> counts) {

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +40,7 @@ class DemoIT {
       }
       DemoSummary summary = demo.summary();
       StringWriter text = new StringWriter();
-      summary.print(new PrintWriter(text), Optional.empty());
+      summary.print(new PrintWriter(text));
       String printed = text.toString();
 
       assertThat(summary.deadLetters()).as(printed).isEmpty();
