@@ -23,9 +23,9 @@ import java.util.Set;
  * What Northwind's customers do during the demo, decided from what reaches them: each reads the
  * reminders the hub sent (the hub's activity log) and, by temperament, pays in its accounting
  * system a few days later (in full, or half first), only after a second reminder, or never. Two
- * customers are scripted: Müller Maschinenbau disputes an invoice on day 2 (a collector records it),
- * and Lakeshore Logistics promises on day 3 to pay an invoice within a week and does so on day 8.
- * Payments are entered into QuickBooks or NetSuite as their bookkeepers would; the hub learns of
+ * customers are scripted: Müller Maschinenbau disputes an invoice on day 2 (a collector records
+ * it), and Lakeshore Logistics promises on day 3 to pay an invoice within a week and does so on day
+ * 8. Payments are entered into QuickBooks or NetSuite as their bookkeepers would; the hub learns of
  * them only through sync.
  */
 final class CustomerBehaviour {
@@ -81,7 +81,8 @@ final class CustomerBehaviour {
 
   /** Runs at every tick, before the hub syncs. */
   void act(Instant now) {
-    long day = Duration.between(company.start().atStartOfDay().toInstant(ZoneOffset.UTC), now).toDays();
+    long day =
+        Duration.between(company.start().atStartOfDay().toInstant(ZoneOffset.UTC), now).toDays();
     if (!disputed && day >= 1 && hourOf(now) >= 9) {
       disputed = true;
       scriptedDispute(now);
@@ -132,8 +133,7 @@ final class CustomerBehaviour {
                         id -> {
                           LocalDate by = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(7);
                           cases.promise(id, by);
-                          events.add(
-                              new Event(now, c.name(), number, "promises to pay by " + by));
+                          events.add(new Event(now, c.name(), number, "promises to pay by " + by));
                           planned.add(
                               new Planned(now.plus(Duration.ofDays(5)), c, number, BigDecimal.ONE));
                         }));
@@ -190,8 +190,7 @@ final class CustomerBehaviour {
             plan(now.plus(Duration.ofDays(delay + 1)), c, number, BigDecimal.ONE);
           }
         }
-        case HALF_FIRST ->
-            plan(now.plus(Duration.ofDays(delay)), c, number, new BigDecimal("0.5"));
+        case HALF_FIRST -> plan(now.plus(Duration.ofDays(delay)), c, number, new BigDecimal("0.5"));
         case IGNORES -> {}
       }
     }

@@ -76,10 +76,7 @@ public final class DemoHosts implements AutoCloseable {
       qbo = new QboSandbox(clock, QBO_CLIENT_ID, QBO_CLIENT_SECRET).start();
       ns = NetSuiteSandbox.start(NS_ACCOUNT, clock, ZoneOffset.UTC);
       ns.registerTba(
-          NS_CONSUMER_KEY,
-          Secret.of(NS_CONSUMER_SECRET),
-          NS_TOKEN_ID,
-          Secret.of(NS_TOKEN_SECRET));
+          NS_CONSUMER_KEY, Secret.of(NS_CONSUMER_SECRET), NS_TOKEN_ID, Secret.of(NS_TOKEN_SECRET));
       mail =
           new GreenMail(
               new ServerSetup[] {

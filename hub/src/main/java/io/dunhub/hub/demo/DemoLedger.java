@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Reads what the hub did from its own store, for the live lines and the summary: notices by channel
- * and by step, tasks, payments the sync brought in, write-backs delivered, dead letters and the open
- * receivables by currency.
+ * and by step, tasks, payments the sync brought in, write-backs delivered, dead letters and the
+ * open receivables by currency.
  */
 final class DemoLedger {
 
@@ -30,7 +30,9 @@ final class DemoLedger {
         to);
   }
 
-  /** Human tasks the hub raised (escalations and hand-overs to collections) in {@code [from, to)}. */
+  /**
+   * Human tasks the hub raised (escalations and hand-overs to collections) in {@code [from, to)}.
+   */
   int tasks(Instant from, Instant to) {
     return countBy(
             "SELECT type, COUNT(*) FROM activities WHERE type IN ('ESCALATED',"
@@ -146,9 +148,7 @@ final class DemoLedger {
     }
     return store
         .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
   }
 
   private Map<String, Integer> countBy(String sql, Instant from, Instant to) {

@@ -84,7 +84,8 @@ final class DemoSeeder {
 
   private static void quickbooks(
       Customer c, SandboxRealm realm, Map<String, String> invoices, Map<String, String> customers) {
-    Instant since = c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant since =
+        c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
     ObjectNode customer = JSON.objectNode();
     customer.put("DisplayName", c.name());
     customer.put("CompanyName", c.name());
@@ -140,9 +141,16 @@ final class DemoSeeder {
 
   private static void netsuiteLists(SandboxStore store, LocalDate start) {
     Instant at = start.minusYears(3).atStartOfDay().toInstant(ZoneOffset.UTC);
-    store.putAt("currency", 1, null, JSON.objectNode().put("symbol", "USD").put("name", "US Dollar"), at);
-    store.putAt("currency", 2, null, JSON.objectNode().put("symbol", "GBP").put("name", "British pound"), at);
-    store.putAt("currency", 4, null, JSON.objectNode().put("symbol", "EUR").put("name", "Euro"), at);
+    store.putAt(
+        "currency", 1, null, JSON.objectNode().put("symbol", "USD").put("name", "US Dollar"), at);
+    store.putAt(
+        "currency",
+        2,
+        null,
+        JSON.objectNode().put("symbol", "GBP").put("name", "British pound"),
+        at);
+    store.putAt(
+        "currency", 4, null, JSON.objectNode().put("symbol", "EUR").put("name", "Euro"), at);
     subsidiary(store, 1, "Northwind Supply Inc. (parent)", "US", 1, at);
     subsidiary(store, NS_UK, "Northwind Supply Ltd", "GB", 2, at);
     subsidiary(store, NS_EU, "Northwind Supply GmbH", "DE", 4, at);
@@ -159,7 +167,8 @@ final class DemoSeeder {
       Customer c, SandboxStore store, Map<String, String> invoices, Map<String, String> customers) {
     long subsidiary = c.currency().equals("GBP") ? NS_UK : NS_EU;
     long currency = c.currency().equals("GBP") ? 2 : 4;
-    Instant since = c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant since =
+        c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
     ObjectNode f = JSON.objectNode();
     f.put("entityId", c.taxId());
     f.put("companyName", c.name());

@@ -2,6 +2,7 @@ package io.dunhub.hub.demo;
 
 import io.dunhub.core.auth.OAuthToken;
 import io.dunhub.core.auth.TokenStore;
+import io.dunhub.core.http.Sleeper;
 import io.dunhub.core.secret.Secret;
 import io.dunhub.hub.config.EnvLookup;
 import io.dunhub.hub.dunning.DunningCases;
@@ -20,7 +21,6 @@ import io.dunhub.quickbooks.sandbox.QboSandbox;
 import io.dunhub.salesforce.InstallReport;
 import io.dunhub.salesforce.SalesforceConnection;
 import io.dunhub.salesforce.SalesforceInstaller;
-import io.dunhub.core.http.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -193,7 +193,8 @@ public final class DemoSession implements AutoCloseable {
                 Clock.systemUTC(), Sleeper.system(), Duration.ofMillis(50), Duration.ofSeconds(30))
             .install(sf);
     if (!report.success()) {
-      throw new IllegalStateException("installing Dunhub into the Salesforce sandbox failed: " + report.summary());
+      throw new IllegalStateException(
+          "installing Dunhub into the Salesforce sandbox failed: " + report.summary());
     }
   }
 
@@ -208,7 +209,11 @@ public final class DemoSession implements AutoCloseable {
     for (String connection : List.of(DemoConfig.CRM, DemoConfig.BOOKS_US, DemoConfig.BOOKS_EU)) {
       long s0 = System.nanoTime();
       SyncReport report = engine.syncConnection(connection);
-      timing.append(connection).append('=').append((System.nanoTime() - s0) / 1_000_000).append(' ');
+      timing
+          .append(connection)
+          .append('=')
+          .append((System.nanoTime() - s0) / 1_000_000)
+          .append(' ');
       if (!report.ok() && syncProblems.add(connection + ": " + report)) {
         LOG.warn("demo sync {}: {}", connection, report);
       }
@@ -223,7 +228,9 @@ public final class DemoSession implements AutoCloseable {
     relay.drain(200);
     long t4 = System.nanoTime();
     if (System.getenv("DEMO_TIMING") != null) {
-      System.err.printf("TIMING %s act=%d %s sweep=%d relay=%d%n", t, (t1 - t0) / 1_000_000, timing, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+      System.err.printf(
+          "TIMING %s act=%d %s sweep=%d relay=%d%n",
+          t, (t1 - t0) / 1_000_000, timing, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     }
   }
 
@@ -291,7 +298,10 @@ public final class DemoSession implements AutoCloseable {
         behaviour.events(),
         List.copyOf(syncProblems),
         DemoDso.compute(
-            store, clock, company.start(), clock.instant().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate()));
+            store,
+            clock,
+            company.start(),
+            clock.instant().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate()));
   }
 
   public Hub hub() {
