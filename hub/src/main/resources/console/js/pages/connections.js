@@ -11,26 +11,7 @@ export async function render(view) {
     connections.length
       ? h('div', { class: 'grid cards' }, connections.map(c => card(c, parked.filter(p => p.connection === c.name))))
       : h('div', { class: 'panel' }, h('p', { class: 'empty', text: 'No connections are configured.' })),
-    h('section', { class: 'panel', id: 'parked', style: null }, h('h2', { text: 'Parked records' }),
-      h('p', { class: 'muted', text: 'Records that could not be mapped or written. They are retried with backoff and never dropped.' }),
-      table([
-        { label: 'Connection', cell: p => p.connection },
-        { label: 'Stream', cell: p => p.stream + (p.direction ? ' (' + String(p.direction).toLowerCase() + ')' : '') },
-        { label: 'Record', cell: p => h('span', { class: 'mono', text: p.hostId || p.canonicalId || p.id }) },
-        { label: 'Reason', cell: p => [p.reason, p.rule ? h('div', { class: 'muted', text: `rule ${p.rule}` + (p.value !== undefined && p.value !== null ? ` = ${p.value}` : '') }) : null] },
-        { label: 'Attempts', num: true, cell: p => number(p.attempts), narrow: false },
-        { label: 'Next try', cell: p => dateTime(p.nextAttemptAt), narrow: false },
-        { label: '', cell: p => h('button', { type: 'button', class: 'btn', text: 'Retry now', onclick: async e => {
-          e.target.disabled = true;
-          try {
-            await api('/api/parked/' + encodeURIComponent(p.id) + '/retry', { method: 'POST' });
-            toast('Queued for retry');
-          } catch (err) {
-            toast(err.message);
-            e.target.disabled = false;
-          }
-        } }) },
-      ], parked, { empty: 'Nothing is parked.' })));
+    parkedPanel(parked));
   view.querySelector('#parked').style.marginTop = '1rem';
 }
 
@@ -87,4 +68,49 @@ function windowLabel(iso) {
   if (minutes && !hours && !seconds) return minutes === 1 ? 'minute' : minutes + ' minutes';
   if (seconds && !hours && !minutes) return seconds === 1 ? 'second' : seconds + ' seconds';
   return iso;
+}
+
+const PARKED_SHOWN = 50;
+
+/** Parked records grouped by connection, stream and reason; each group opens to its records. */
+function parkedPanel(parked) {
+  const groups = new Map();
+  for (const p of parked) {
+    const key = [p.connection, p.stream, p.direction, p.reason].join('\u0000');
+    if (!groups.has(key)) groups.set(key, { connection: p.connection, stream: p.stream, direction: p.direction, reason: p.reason, rule: p.rule, records: [] });
+    groups.get(key).records.push(p);
+  }
+  const details = h('div', {});
+  const showRecords = records => {
+    details.replaceChildren(
+      h('h3', { text: `${records.length} parked record${records.length === 1 ? '' : 's'}` }),
+      table([
+        { label: 'Record', cell: p => h('span', { class: 'mono', text: p.hostId || p.canonicalId || p.id }) },
+        { label: 'Reason', cell: p => [p.reason, p.rule ? h('div', { class: 'muted', text: `rule ${p.rule}` + (p.value !== undefined && p.value !== null ? ` = ${p.value}` : '') }) : null] },
+        { label: 'Attempts', num: true, cell: p => number(p.attempts), narrow: false },
+        { label: 'Next try', cell: p => dateTime(p.nextAttemptAt), narrow: false },
+        { label: '', cell: p => h('button', { type: 'button', class: 'btn', text: 'Retry now', onclick: async e => {
+          e.target.disabled = true;
+          try {
+            await api('/api/parked/' + encodeURIComponent(p.id) + '/retry', { method: 'POST' });
+            toast('Queued for retry');
+          } catch (err) {
+            toast(err.message);
+            e.target.disabled = false;
+          }
+        } }) },
+      ], records.slice(0, PARKED_SHOWN)),
+      records.length > PARKED_SHOWN ? h('p', { class: 'muted', text: `Showing the first ${PARKED_SHOWN}; 'dunhub sync errors' lists them all.` }) : null);
+    details.scrollIntoView({ block: 'nearest' });
+  };
+  return h('section', { class: 'panel', id: 'parked' }, h('h2', { text: `Parked records (${parked.length})` }),
+    h('p', { class: 'muted', text: 'Records that could not be mapped or written. They are retried with backoff and never dropped.' }),
+    table([
+      { label: 'Connection', cell: g => g.connection },
+      { label: 'Stream', cell: g => g.stream + (g.direction ? ' (' + String(g.direction).toLowerCase() + ')' : '') },
+      { label: 'Reason', cell: g => [g.reason, g.rule ? h('div', { class: 'muted', text: 'rule ' + g.rule }) : null] },
+      { label: 'Records', num: true, cell: g => number(g.records.length) },
+      { label: '', cell: g => h('button', { type: 'button', class: 'btn', text: 'Show', onclick: () => showRecords(g.records) }) },
+    ], [...groups.values()], { empty: 'Nothing is parked.' }),
+    details);
 }

@@ -77,14 +77,7 @@ export async function render(view, { params }) {
           { label: 'Rate', num: true, cell: r => percent(r.rate, 1) },
         ], recovery.filter(r => r.by === by), { empty: 'No notices sent yet.' })),
       })))),
-    h('section', { class: 'panel' }, h('h2', { text: 'Upcoming actions · next 7 days' }),
-      table([
-        { label: 'Date', cell: r => date(r.date) },
-        { label: 'Invoice', cell: r => r.caseId ? h('a', { href: '#/cases/' + encodeURIComponent(r.caseId), text: r.invoiceNumber || r.caseId }) : r.invoiceNumber },
-        { label: 'Customer', cell: r => r.party },
-        { label: 'Step', cell: r => r.step, narrow: false },
-        { label: 'Channel', cell: r => r.channel },
-      ], report.upcoming || [], { empty: 'Nothing scheduled in the next 7 days.' }))));
+    upcomingPanel(report.upcoming || [])));
 
   // charts draw once the view is in the document (Chart.js measures its box)
   queueMicrotask(() => requestAnimationFrame(() => {
@@ -99,4 +92,26 @@ function kpi(label, value, id, sub) {
     h('div', { class: 'label', text: label }),
     h('div', { class: 'value', text: value }),
     sub ? h('div', { class: 'sub', text: sub }) : null);
+}
+
+const UPCOMING_SHOWN = 12;
+
+/** The next 7 days' actions: the first few, and a button for the rest. */
+function upcomingPanel(upcoming) {
+  const columns = [
+    { label: 'Date', cell: r => h('span', { class: 'nowrap', text: date(r.date) }) },
+    { label: 'Invoice', cell: r => r.caseId ? h('a', { class: 'nowrap', href: '#/cases/' + encodeURIComponent(r.caseId), text: r.invoiceNumber || r.caseId }) : r.invoiceNumber },
+    { label: 'Customer', cell: r => r.party },
+    { label: 'Step', cell: r => r.step, narrow: false },
+    { label: 'Channel', cell: r => r.channel },
+  ];
+  const body = h('div', {});
+  const show = all => body.replaceChildren(
+    table(columns, all ? upcoming : upcoming.slice(0, UPCOMING_SHOWN), { empty: 'Nothing scheduled in the next 7 days.' }),
+    !all && upcoming.length > UPCOMING_SHOWN
+      ? h('button', { type: 'button', class: 'btn', id: 'upcoming-all', text: `Show all ${upcoming.length}`, onclick: () => show(true) })
+      : null);
+  show(false);
+  return h('section', { class: 'panel', id: 'upcoming' },
+    h('h2', { text: `Upcoming actions · next 7 days (${upcoming.length})` }), body);
 }

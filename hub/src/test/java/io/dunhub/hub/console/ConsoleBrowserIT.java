@@ -155,6 +155,11 @@ class ConsoleBrowserIT {
 
       browser.get(base + "/console/#/connections");
       await(browser)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("parked"), "no party synced yet"));
+      browser.findElement(By.cssSelector("#parked button")).click();
+      await(browser)
           .until(ExpectedConditions.textToBePresentInElementLocated(By.id("parked"), "q-9"));
       assertThat(browser.findElement(By.id("connection-books")).getText())
           .contains("memory")
