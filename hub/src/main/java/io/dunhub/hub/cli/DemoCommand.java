@@ -34,7 +34,8 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--dir",
       paramLabel = "DIR",
       defaultValue = "dunhub-demo",
-      description = "Where the demo writes its config, mappings and data (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where the demo writes its config, mappings and data (default: ${DEFAULT-VALUE}).")
   Path dir;
 
   @Option(
@@ -61,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "8080",
-      description = "The hub's HTTP port for the console and API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+      description =
+          "The hub's HTTP port for the console and API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -97,7 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--days must be at least 1");
     }
     int toPlay = days != null ? days : exit ? 30 : 90;
-    LocalDate first = start != null ? start : LocalDate.now(context.launcher().clock().withZone(ZoneOffset.UTC));
+    LocalDate first =
+        start != null ? start : LocalDate.now(context.launcher().clock().withZone(ZoneOffset.UTC));
     DemoSession.Options options;
     try {
       options = new DemoSession.Options(dir, first, tick, DemoConsole.freePort(port), seed);

@@ -23,9 +23,9 @@ import java.util.Set;
  * What Northwind's customers do during the demo, decided from what reaches them: each reads the
  * reminders the hub sent (the hub's activity log) and, by temperament, pays in its accounting
  * system a few days later (in full, or half first), only after a second reminder, or never. Two
- * customers are scripted: Müller Maschinenbau disputes an invoice on day 2 (a collector records it),
- * and Lakeshore Logistics promises on day 3 to pay an invoice within a week and does so on day 8.
- * Payments are entered into QuickBooks or NetSuite as their bookkeepers would; the hub learns of
+ * customers are scripted: Müller Maschinenbau disputes an invoice on day 2 (a collector records
+ * it), and Lakeshore Logistics promises on day 3 to pay an invoice within a week and does so on day
+ * 8. Payments are entered into QuickBooks or NetSuite as their bookkeepers would; the hub learns of
  * them only through sync.
  */
 final class CustomerBehaviour {
@@ -33,6 +33,8 @@ final class CustomerBehaviour {
   /** How a customer answers reminders. */
   enum Temper {
     PROMPT,
+    /** Pays a day after a reminder by card, through the "pay now" link (the payment processor). */
+    BY_CARD,
     AFTER_SECOND,
     HALF_FIRST,
     IGNORES
@@ -57,6 +59,7 @@ final class CustomerBehaviour {
   private final List<Event> events = new ArrayList<>();
   private final Map<Books, Integer> paymentsByBooks = new LinkedHashMap<>();
   private final Set<String> hostPaymentIds = new HashSet<>();
+  private int cardPayments;
   private boolean disputed;
   private boolean promised;
 
@@ -69,9 +72,15 @@ final class CustomerBehaviour {
     this.cases = cases;
   }
 
+  /** Customers who pay by card through the reminder's link: two US, two in the euro area. */
+  static final Set<String> CARD_PAYERS = Set.of("cascade", "empire", "liffey", "vandijk");
+
   static Temper temper(Customer c) {
     if (c.key().equals(DISPUTER) || c.key().equals(PROMISER)) {
       return Temper.IGNORES;
+    }
+    if (CARD_PAYERS.contains(c.key())) {
+      return Temper.BY_CARD;
     }
     int h = Math.floorMod(c.key().hashCode() * 31 + 7, 20);
     return h < 7
@@ -81,7 +90,8 @@ final class CustomerBehaviour {
 
   /** Runs at every tick, before the hub syncs. */
   void act(Instant now) {
-    long day = Duration.between(company.start().atStartOfDay().toInstant(ZoneOffset.UTC), now).toDays();
+    long day =
+        Duration.between(company.start().atStartOfDay().toInstant(ZoneOffset.UTC), now).toDays();
     if (!disputed && day >= 1 && hourOf(now) >= 9) {
       disputed = true;
       scriptedDispute(now);
@@ -132,8 +142,7 @@ final class CustomerBehaviour {
                         id -> {
                           LocalDate by = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(7);
                           cases.promise(id, by);
-                          events.add(
-                              new Event(now, c.name(), number, "promises to pay by " + by));
+                          events.add(new Event(now, c.name(), number, "promises to pay by " + by));
                           planned.add(
                               new Planned(now.plus(Duration.ofDays(5)), c, number, BigDecimal.ONE));
                         }));
@@ -185,13 +194,13 @@ final class CustomerBehaviour {
       int delay = 1 + Math.floorMod(number.hashCode(), 3);
       switch (temper(c)) {
         case PROMPT -> plan(now.plus(Duration.ofDays(delay)), c, number, BigDecimal.ONE);
+        case BY_CARD -> plan(now.plus(Duration.ofHours(20)), c, number, BigDecimal.ONE);
         case AFTER_SECOND -> {
           if (!template.equals("friendly-reminder") && !template.equals("overdue-reminder")) {
             plan(now.plus(Duration.ofDays(delay + 1)), c, number, BigDecimal.ONE);
           }
         }
-        case HALF_FIRST ->
-            plan(now.plus(Duration.ofDays(delay)), c, number, new BigDecimal("0.5"));
+        case HALF_FIRST -> plan(now.plus(Duration.ofDays(delay)), c, number, new BigDecimal("0.5"));
         case IGNORES -> {}
       }
     }
@@ -235,7 +244,10 @@ final class CustomerBehaviour {
     BigDecimal amount = open.multiply(p.share()).setScale(2, RoundingMode.HALF_UP);
     boolean full = amount.compareTo(open) == 0;
     String paymentId;
-    if (c.books() == Books.QUICKBOOKS) {
+    boolean card = temper(c) == Temper.BY_CARD;
+    if (card) {
+      paymentId = DemoSeeder.cardPayment(hosts.cards(), c, p.invoice(), amount, now);
+    } else if (c.books() == Books.QUICKBOOKS) {
       paymentId =
           DemoSeeder.qboPayment(
               hosts.realm(), ids.customers().get(c.key()), hostInvoice, amount, now);
@@ -248,8 +260,12 @@ final class CustomerBehaviour {
               now,
               "PYMT-" + p.invoice() + "-" + now.getEpochSecond() % 10_000);
     }
-    hostPaymentIds.add(c.books() + ":" + paymentId);
-    paymentsByBooks.merge(c.books(), 1, Integer::sum);
+    if (card) {
+      cardPayments++;
+    } else {
+      hostPaymentIds.add(c.books() + ":" + paymentId);
+      paymentsByBooks.merge(c.books(), 1, Integer::sum);
+    }
     if (full) {
       paidInFull.add(p.invoice());
     } else {
@@ -265,7 +281,9 @@ final class CustomerBehaviour {
                 + " "
                 + c.currency()
                 + " in "
-                + (c.books() == Books.QUICKBOOKS ? "QuickBooks" : "NetSuite")));
+                + (card
+                    ? "by card (payment link)"
+                    : c.books() == Books.QUICKBOOKS ? "QuickBooks" : "NetSuite")));
   }
 
   private BigDecimal openInHost(Books books, String hostInvoice) {
@@ -296,6 +314,11 @@ final class CustomerBehaviour {
   /** Payments customers entered in each accounting system during the demo. */
   Map<Books, Integer> paymentsByBooks() {
     return Map.copyOf(paymentsByBooks);
+  }
+
+  /** Payments made by card through the payment page. */
+  int cardPayments() {
+    return cardPayments;
   }
 
   /** Whether a payment in a host was entered by a customer (not written by the hub). */

@@ -274,7 +274,8 @@ public final class DemoCompany {
       List<Bill> bills = new ArrayList<>();
       int count = 3 + random.nextInt(5);
       for (int n = 0; n < count; n++) {
-        String number = us ? "INV-" + usNumber++ : (s.country().equals("GB") ? "UK-" : "RE-") + euNumber++;
+        String number =
+            us ? "INV-" + usNumber++ : (s.country().equals("GB") ? "UK-" : "RE-") + euNumber++;
         bills.add(bill(number, start, us, random));
       }
       out.add(

@@ -57,7 +57,8 @@ public final class DemoConsole {
         context.getLogger(name).setLevel(Level.ERROR);
       }
       // openhtmltopdf logs through java.util.logging straight to the console
-      java.util.logging.Logger.getLogger("com.openhtmltopdf").setLevel(java.util.logging.Level.WARNING);
+      java.util.logging.Logger.getLogger("com.openhtmltopdf")
+          .setLevel(java.util.logging.Level.WARNING);
     }
   }
 
@@ -76,14 +77,18 @@ public final class DemoConsole {
         "%nNorthwind Supply, a B2B supplier: %d customers and %d invoices —"
             + " US books in QuickBooks Online, European books in NetSuite, customers and their"
             + " people in Salesforce.%n",
-        c.customers().size(),
-        c.invoiceCount());
+        c.customers().size(), c.invoiceCount());
     out.printf(
         "The hub synced them: %d customers, %d invoices, %d contacts; open %s.%n%n",
         parties, invoices, s.ledger().count("contacts"), money(s.ledger().openByCurrency()));
     out.println("  Console        http://localhost:" + s.httpPort() + "/");
     out.println("  Log in         " + DemoUsers.describe());
-    out.println("  Admin API      http://localhost:" + s.httpPort() + "/api/openapi.yaml  (Authorization: Bearer " + s.adminToken() + ")");
+    out.println(
+        "  Admin API      http://localhost:"
+            + s.httpPort()
+            + "/api/openapi.yaml  (Authorization: Bearer "
+            + s.adminToken()
+            + ")");
     out.println("  Config         " + s.config().toAbsolutePath() + "  (data beside it)");
     out.println();
     out.println("Sandboxes and servers:");
@@ -92,9 +97,7 @@ public final class DemoConsole {
     out.printf(
         "Clock: %s onwards, %s, %d day(s). Ctrl-C stops.%n%n",
         c.start(),
-        perDay.isZero()
-            ? "as fast as it goes"
-            : "one simulated day every " + seconds(perDay),
+        perDay.isZero() ? "as fast as it goes" : "one simulated day every " + seconds(perDay),
         days);
     out.flush();
   }
@@ -136,7 +139,11 @@ public final class DemoConsole {
     }
     StringBuilder b = new StringBuilder();
     byChannel.forEach(
-        (k, v) -> b.append(b.length() > 0 ? ", " : "").append(k.toLowerCase(Locale.ROOT)).append(' ').append(v));
+        (k, v) ->
+            b.append(b.length() > 0 ? ", " : "")
+                .append(k.toLowerCase(Locale.ROOT))
+                .append(' ')
+                .append(v));
     return b.toString();
   }
 
@@ -156,5 +163,4 @@ public final class DemoConsole {
   private static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
-
 }

@@ -19,7 +19,8 @@ final class DemoDso {
   private DemoDso() {}
 
   /** Currency to {before, after}; a side is null when the currency had no sales in 90 days. */
-  static Map<String, BigDecimal[]> compute(Store store, Clock clock, LocalDate first, LocalDate last) {
+  static Map<String, BigDecimal[]> compute(
+      Store store, Clock clock, LocalDate first, LocalDate last) {
     ReceivablesReports reports = new ReceivablesReports(store, clock, ZoneOffset.UTC, null);
     Map<String, BigDecimal[]> out = new LinkedHashMap<>();
     TreeSet<String> currencies = new TreeSet<>();

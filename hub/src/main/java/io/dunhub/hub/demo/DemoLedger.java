@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Reads what the hub did from its own store, for the live lines and the summary: notices by channel
- * and by step, tasks, payments the sync brought in, write-backs delivered, dead letters and the open
- * receivables by currency.
+ * and by step, tasks, payments the sync brought in, write-backs delivered, dead letters and the
+ * open receivables by currency.
  */
 final class DemoLedger {
 
@@ -30,7 +30,9 @@ final class DemoLedger {
         to);
   }
 
-  /** Human tasks the hub raised (escalations and hand-overs to collections) in {@code [from, to)}. */
+  /**
+   * Human tasks the hub raised (escalations and hand-overs to collections) in {@code [from, to)}.
+   */
   int tasks(Instant from, Instant to) {
     return countBy(
             "SELECT type, COUNT(*) FROM activities WHERE type IN ('ESCALATED',"
@@ -74,13 +76,26 @@ final class DemoLedger {
     return out;
   }
 
-  /** Payments the sync brought in, by connection, in {@code [from, to)} of their arrival. */
-  Map<String, Integer> paymentsSynced(Instant from, Instant to) {
-    return countBy(
-        "SELECT source_connection, COUNT(*) FROM payments WHERE created_at >= :from"
-            + " AND created_at < :to AND deleted = FALSE GROUP BY source_connection",
-        from,
-        to);
+  /**
+   * Payments the sync brought in during {@code [from, to)}, by connection, dated {@code since} or
+   * later (the books' earlier payments arrive with the first sync).
+   */
+  Map<String, Integer> paymentsSynced(Instant from, Instant to, java.time.LocalDate since) {
+    Map<String, Integer> out = new TreeMap<>();
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT source_connection, COUNT(*) FROM payments WHERE created_at >= :from"
+                            + " AND created_at < :to AND payment_date >= :since AND deleted = FALSE"
+                            + " GROUP BY source_connection")
+                    .bind("from", from)
+                    .bind("to", to)
+                    .bindByType("since", since, java.time.LocalDate.class)
+                    .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString(1)), rs.getInt(2)))
+                    .forEach(e -> out.merge(e.getKey(), e.getValue(), Integer::sum)));
+    return out;
   }
 
   /** Write-backs delivered into hosts, by connection, in {@code [from, to)}. */
@@ -146,9 +161,7 @@ final class DemoLedger {
     }
     return store
         .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
   }
 
   private Map<String, Integer> countBy(String sql, Instant from, Instant to) {

@@ -2,6 +2,7 @@ package io.dunhub.hub.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.memory.InMemoryHost;
 import io.dunhub.hub.demo.DemoCompany.Bill;
 import io.dunhub.hub.demo.DemoCompany.Books;
 import io.dunhub.hub.demo.DemoCompany.Customer;
@@ -39,10 +40,10 @@ final class DemoSeeder {
 
   private DemoSeeder() {}
 
-  static Ids seed(DemoCompany company, DemoHosts hosts) {
+  /** The books (QuickBooks, NetSuite) and the card processor. */
+  static Ids seedBooks(DemoCompany company, DemoHosts hosts) {
     Map<String, String> invoices = new LinkedHashMap<>();
     Map<String, String> customers = new LinkedHashMap<>();
-    salesforce(company, hosts.salesforce().org());
     netsuiteLists(hosts.netsuite().store(), company.start());
     for (Customer c : company.customers()) {
       if (c.books() == Books.QUICKBOOKS) {
@@ -50,8 +51,58 @@ final class DemoSeeder {
       } else {
         netsuite(c, hosts.netsuite().store(), invoices, customers);
       }
+      cards(c, hosts.cards());
     }
     return new Ids(Map.copyOf(invoices), Map.copyOf(customers));
+  }
+
+  /** The CRM, once Dunhub's package is installed in the org (its Account fields exist). */
+  static void seedCrm(DemoCompany company, DemoHosts hosts) {
+    salesforce(company, hosts.salesforce().org());
+  }
+
+  /**
+   * The card payment page knows each customer (by tax id) and its open invoices (by number), as a
+   * payment processor does once invoices carry a "pay now" link.
+   */
+  private static void cards(Customer c, InMemoryHost cards) {
+    ObjectNode party = JSON.objectNode();
+    party.put("name", c.name());
+    party.put("email", c.email());
+    party.put("taxId", c.taxId());
+    cards.put("Party", "cus_" + c.key(), party);
+    for (Bill b : c.invoices()) {
+      if (b.open().signum() <= 0) {
+        continue;
+      }
+      ObjectNode i = JSON.objectNode();
+      i.put("partyId", "cus_" + c.key());
+      i.put("number", b.number());
+      i.put("issueDate", b.issued().toString());
+      i.put("dueDate", b.due().toString());
+      i.putObject("total").put("amount", b.amount()).put("currency", c.currency());
+      i.putObject("openBalance").put("amount", b.open()).put("currency", c.currency());
+      i.put("status", b.paid().signum() > 0 ? "PARTIALLY_PAID" : "OPEN");
+      cards.put("Invoice", "in_" + b.number(), i);
+    }
+  }
+
+  /** A card payment through the payment page, of one invoice. */
+  static String cardPayment(
+      InMemoryHost cards, Customer c, String number, BigDecimal amount, Instant at) {
+    ObjectNode p = JSON.objectNode();
+    p.put("partyId", "cus_" + c.key());
+    p.putObject("amount").put("amount", amount).put("currency", c.currency());
+    p.put("date", at.atZone(ZoneOffset.UTC).toLocalDate().toString());
+    p.put("method", "card");
+    ObjectNode applied = p.putArray("applications").addObject();
+    applied.put("invoiceId", "in_" + number);
+    applied.putObject("amount").put("amount", amount).put("currency", c.currency());
+    p.put("result", "SUCCEEDED");
+    p.put("origin", "card payments");
+    String id = "py_" + number + "_" + at.getEpochSecond();
+    cards.put("Payment", id, p);
+    return id;
   }
 
   private static void salesforce(DemoCompany company, SandboxOrg org) {
@@ -84,7 +135,8 @@ final class DemoSeeder {
 
   private static void quickbooks(
       Customer c, SandboxRealm realm, Map<String, String> invoices, Map<String, String> customers) {
-    Instant since = c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant since =
+        c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
     ObjectNode customer = JSON.objectNode();
     customer.put("DisplayName", c.name());
     customer.put("CompanyName", c.name());
@@ -140,9 +192,16 @@ final class DemoSeeder {
 
   private static void netsuiteLists(SandboxStore store, LocalDate start) {
     Instant at = start.minusYears(3).atStartOfDay().toInstant(ZoneOffset.UTC);
-    store.putAt("currency", 1, null, JSON.objectNode().put("symbol", "USD").put("name", "US Dollar"), at);
-    store.putAt("currency", 2, null, JSON.objectNode().put("symbol", "GBP").put("name", "British pound"), at);
-    store.putAt("currency", 4, null, JSON.objectNode().put("symbol", "EUR").put("name", "Euro"), at);
+    store.putAt(
+        "currency", 1, null, JSON.objectNode().put("symbol", "USD").put("name", "US Dollar"), at);
+    store.putAt(
+        "currency",
+        2,
+        null,
+        JSON.objectNode().put("symbol", "GBP").put("name", "British pound"),
+        at);
+    store.putAt(
+        "currency", 4, null, JSON.objectNode().put("symbol", "EUR").put("name", "Euro"), at);
     subsidiary(store, 1, "Northwind Supply Inc. (parent)", "US", 1, at);
     subsidiary(store, NS_UK, "Northwind Supply Ltd", "GB", 2, at);
     subsidiary(store, NS_EU, "Northwind Supply GmbH", "DE", 4, at);
@@ -159,7 +218,8 @@ final class DemoSeeder {
       Customer c, SandboxStore store, Map<String, String> invoices, Map<String, String> customers) {
     long subsidiary = c.currency().equals("GBP") ? NS_UK : NS_EU;
     long currency = c.currency().equals("GBP") ? 2 : 4;
-    Instant since = c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant since =
+        c.invoices().get(0).issued().minusDays(200).atStartOfDay().toInstant(ZoneOffset.UTC);
     ObjectNode f = JSON.objectNode();
     f.put("entityId", c.taxId());
     f.put("companyName", c.name());
@@ -187,7 +247,8 @@ final class DemoSeeder {
       inv.put("amountRemaining", b.amount());
       inv.put("memo", b.description());
       long invoiceId = store.nextId("invoice");
-      store.putAt("invoice", invoiceId, null, inv, at(b.issued(), 9));
+      // each invoice entered at its own second (see the report: NetSuite paging and equal stamps)
+      store.putAt("invoice", invoiceId, null, inv, at(b.issued(), 9).plusSeconds(invoiceId));
       invoices.put(b.number(), Long.toString(invoiceId));
       if (b.paid().signum() > 0) {
         nsPayment(store, invoiceId, b.paid(), at(b.due().minusDays(1), 11), "PYMT-" + b.number());

@@ -37,13 +37,21 @@ public record DemoSummary(
         "  Notices sent        email %d, SMS %d, letter %d; tasks raised %d%n",
         notices("EMAIL"), notices("SMS"), notices("LETTER"), tasks);
     out.println("  By step             " + join(byStep));
-    out.println("  Payments by customers  " + join(paymentsEnteredByCustomers) + " (entered in their books)");
+    out.println(
+        "  Customers paid      "
+            + join(paymentsEnteredByCustomers)
+            + " (in their books, or by card)");
     out.println("  Payments synced     " + join(paymentsSyncedByConnection) + " (by connection)");
-    out.println("  Payments written    " + join(paymentsWrittenByHost) + " (by the hub, counted in each sandbox)");
-    out.println("  Activities written  " + join(activitiesWrittenByHost) + " (counted in each sandbox)");
+    out.println(
+        "  Payments written    "
+            + join(paymentsWrittenByHost)
+            + " (by the hub, counted in each sandbox)");
+    out.println(
+        "  Activities written  " + join(activitiesWrittenByHost) + " (counted in each sandbox)");
     out.printf(
         "  Dead letters        %d%s%n",
-        deadLetters.size(), pendingOutbox > 0 ? " (" + pendingOutbox + " outbox row(s) still waiting)" : "");
+        deadLetters.size(),
+        pendingOutbox > 0 ? " (" + pendingOutbox + " outbox row(s) still waiting)" : "");
     for (String d : deadLetters.stream().limit(10).toList()) {
       out.println("      " + d);
     }
@@ -56,7 +64,8 @@ public record DemoSummary(
                 .append(days(v[0]))
                 .append(" → ")
                 .append(days(v[1])));
-    out.println("  DSO (days)          " + (d.length() == 0 ? "no sales" : d) + " (first day → last day)");
+    out.println(
+        "  DSO (days)          " + (d.length() == 0 ? "no sales" : d) + " (first day → last day)");
     if (!syncProblems.isEmpty()) {
       out.println("  Sync problems       " + syncProblems.size());
       for (String p : syncProblems.stream().limit(5).toList()) {

@@ -25,7 +25,9 @@ record HostCounts(Map<String, Integer> activities, Map<String, Integer> payments
     var org = hosts.salesforce().org();
     activities.put(
         SALESFORCE,
-        salesforce(org, "Task") + salesforce(org, "Dunning_Notice__c") + salesforce(org, "ContentVersion"));
+        salesforce(org, "Task")
+            + salesforce(org, "Dunning_Notice__c")
+            + salesforce(org, "ContentVersion"));
     payments.put(SALESFORCE, salesforce(org, "Dunhub_Payment__c"));
     activities.put(QUICKBOOKS, hosts.realm().count("Attachable"));
     payments.put(QUICKBOOKS, hosts.realm().count("Payment"));

@@ -62,7 +62,10 @@ class DemoIT {
 
       // what reached the mail server and the SMS provider
       assertThat(demo.hosts().emailsReceived()).isPositive();
-      assertThat(demo.hosts().smsSent()).isEqualTo(summary.notices("SMS"));
+      assertThat(demo.hosts().smsSent())
+          .as("one text can cover several invoices of a customer")
+          .isPositive()
+          .isLessThanOrEqualTo(summary.notices("SMS"));
       List<String> germanSubjects = new ArrayList<>();
       for (MimeMessage m : demo.hosts().mail().getReceivedMessages()) {
         if (m.getAllRecipients()[0].toString().endsWith("muellermaschinenbau.example>")
@@ -76,16 +79,18 @@ class DemoIT {
           .allSatisfy(s -> assertThat(s).containsAnyOf("Erinnerung", "Mahnung", "Zahlung"));
 
       Store store = demo.hub().get(Store.class);
-      // a paid invoice gets no more reminders
+      // an invoice paid in full in its books gets no more reminders
       List<CustomerBehaviour.Event> paid =
-          summary.events().stream().filter(e -> e.what().startsWith("pays ")).toList();
+          summary.events().stream()
+              .filter(e -> e.what().startsWith("pays ") && !e.what().contains("by card"))
+              .toList();
       assertThat(paid).as(printed).isNotEmpty();
       for (CustomerBehaviour.Event e : paid) {
         String id = demo.invoiceId(e.invoice()).orElseThrow();
         assertThat(noticesAfter(store, id, e.at()))
             .as(e.invoice() + " was paid in full at " + e.at())
             .isEmpty();
-        assertThat(status(store, id)).as(e.invoice()).isEqualTo("PAID");
+        assertThat(openBalance(store, id)).as(e.invoice()).isZero();
       }
       // the disputed invoice pauses: no notice after the dispute, the case stays disputed
       CustomerBehaviour.Event dispute =
@@ -130,14 +135,14 @@ class DemoIT {
                     .list());
   }
 
-  private static String status(Store store, String invoiceId) {
+  private static java.math.BigDecimal openBalance(Store store, String invoiceId) {
     return store
         .jdbi()
         .withHandle(
             h ->
-                h.createQuery("SELECT status FROM invoices WHERE id = :id")
+                h.createQuery("SELECT open_balance FROM invoices WHERE id = :id")
                     .bind("id", invoiceId)
-                    .mapTo(String.class)
+                    .mapTo(java.math.BigDecimal.class)
                     .one());
   }
 }
