@@ -280,10 +280,9 @@ final class CustomerBehaviour {
                 + amount.toPlainString()
                 + " "
                 + c.currency()
-                + " in "
                 + (card
-                    ? "by card (payment link)"
-                    : c.books() == Books.QUICKBOOKS ? "QuickBooks" : "NetSuite")));
+                    ? " by card (the reminder's payment link)"
+                    : c.books() == Books.QUICKBOOKS ? " in QuickBooks" : " in NetSuite")));
   }
 
   private BigDecimal openInHost(Books books, String hostInvoice) {

@@ -30,7 +30,7 @@ class DemoIT {
   void thirtyDaysOfNorthwindSupply(@TempDir Path dir) throws Exception {
     DemoSession.Options options =
         new DemoSession.Options(
-            dir.resolve("demo"), LocalDate.of(2026, 3, 2), Duration.ofHours(2), 0, 2026);
+            dir.resolve("demo"), LocalDate.of(2026, 3, 2), Duration.ofHours(6), 0, 2026);
     try (DemoSession demo = DemoSession.start(options, EnvLookup.of(Map.of()))) {
       assertThat(demo.ledger().count("invoices"))
           .as("every invoice of both books synced at the start")
