@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import io.dunhub.hub.admin.AdminModule;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.http.HttpModule;
+import io.dunhub.hub.webhook.WebhookModule;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ public final class HubModules {
         new SyncModule(),
         new DunningModule(),
         new HttpModule(),
-        new AdminModule());
+        new AdminModule(),
+        new WebhookModule());
   }
 }
