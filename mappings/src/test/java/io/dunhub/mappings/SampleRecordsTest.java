@@ -172,6 +172,23 @@ class SampleRecordsTest {
     assertThat(invoice.paymentLink()).isEqualTo("https://connect.intuit.example/pay/abc");
   }
 
+  @Test
+  void aVoidedQuickBooksInvoiceIsVoidNotPaid() throws IOException {
+    MapLookups lookups = new MapLookups().link(EntityType.PARTY, "qbo", "Customer", "58", "p");
+    ObjectNode voided = sample("quickbooks", "Invoice");
+    voided.put("PrivateNote", "Voided");
+    voided.put("TotalAmt", 0);
+    voided.put("Balance", 0);
+
+    MappingResult result =
+        mapping("quickbooks", "Invoice").toCanonical(record(voided), "qbo", lookups);
+    Invoice open = (Invoice) mapped("quickbooks", "Invoice", "qbo", lookups);
+
+    assertThat(((Invoice) ((MappingResult.Mapped) result).canonical()).status())
+        .isEqualTo(InvoiceStatus.VOID);
+    assertThat(open.status()).isEqualTo(InvoiceStatus.OPEN);
+  }
+
   private Object mapped(String system, String object, MapLookups lookups) throws IOException {
     return mapped(system, object, "sf", lookups);
   }

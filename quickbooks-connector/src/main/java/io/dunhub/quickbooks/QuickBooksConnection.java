@@ -16,7 +16,9 @@ import io.dunhub.quickbooks.internal.QboGateway;
 import io.dunhub.quickbooks.internal.QboTokens;
 import io.dunhub.quickbooks.read.CdcFeed;
 import io.dunhub.quickbooks.read.QboSourceStream;
+import io.dunhub.quickbooks.read.QueryPages;
 import io.dunhub.quickbooks.write.ActivityNoteSink;
+import io.dunhub.quickbooks.write.ActivityWriteBackSink;
 import io.dunhub.quickbooks.write.CustomerContactSink;
 import io.dunhub.quickbooks.write.InvoiceEmailSink;
 import io.dunhub.quickbooks.write.InvoicePrivateNoteSink;
@@ -29,6 +31,7 @@ final class QuickBooksConnection implements Connection {
   private final QuickBooksSettings settings;
   private final QboGateway gateway;
   private final CdcFeed cdc;
+  private final QueryPages pages;
 
   QuickBooksConnection(ConnectionContext context) {
     this.settings = QuickBooksSettings.from(context.settings());
@@ -57,8 +60,9 @@ final class QuickBooksConnection implements Connection {
             settings.clientSecret(),
             settings.tokenUrl(),
             errors);
-    this.gateway = new QboGateway(settings, tokens, retrier, errors);
+    this.gateway = new QboGateway(settings, tokens, retrier, errors, context.clock());
     this.cdc = new CdcFeed(gateway, context.clock());
+    this.pages = new QueryPages(gateway, context.clock(), settings.connection());
   }
 
   QuickBooksSettings settings() {
@@ -67,6 +71,12 @@ final class QuickBooksConnection implements Connection {
 
   QboGateway gateway() {
     return gateway;
+  }
+
+  /** Stops fetching pages ahead. */
+  @Override
+  public void close() {
+    pages.close();
   }
 
   @Override
@@ -80,7 +90,7 @@ final class QuickBooksConnection implements Connection {
       throw new ConfigurationException(
           name() + ": QuickBooks has no stream '" + stream + "' (Customer, Invoice, Payment)");
     }
-    return new QboSourceStream(stream, gateway, cdc);
+    return new QboSourceStream(stream, pages, cdc);
   }
 
   @Override
@@ -92,6 +102,8 @@ final class QuickBooksConnection implements Connection {
         return new PaymentSink(gateway, settings.throttleBackoff());
       case "Attachable":
         return new ActivityNoteSink(gateway, settings.throttleBackoff());
+      case "Activity":
+        return new ActivityWriteBackSink(new ActivityNoteSink(gateway, settings.throttleBackoff()));
       case "InvoiceEmail":
         return new InvoiceEmailSink(gateway);
       case "InvoicePrivateNote":
@@ -108,7 +120,7 @@ final class QuickBooksConnection implements Connection {
             name()
                 + ": QuickBooks cannot write '"
                 + hostObject
-                + "' (Customer, Payment, Attachable, InvoiceEmail, InvoicePrivateNote)");
+                + "' (Customer, Payment, Attachable, Activity, InvoiceEmail, InvoicePrivateNote)");
     }
   }
 }

@@ -13,9 +13,12 @@ import io.dunhub.core.connector.HostConnector;
 import io.dunhub.core.connector.RateLimit;
 import io.dunhub.core.connector.SinkSpec;
 import io.dunhub.core.connector.StreamSpec;
+import io.dunhub.core.connector.WebhookReceiver;
 import io.dunhub.core.model.EntityType;
+import io.dunhub.quickbooks.webhook.QuickBooksWebhookReceiver;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * QuickBooks Online, on Intuit's Java SDK ({@code ipp-v3-java-devkit}) and OAuth client.
@@ -23,8 +26,9 @@ import java.util.List;
  * <p>Streams: {@code Customer}, {@code Invoice}, {@code Payment} (raw = the entity's QBO JSON;
  * deleted records come through CDC with {@code deleted = true}). Sinks: {@code Customer} (billing
  * email/phone, sparse update), {@code Payment} (money Dunhub collected), {@code Attachable}
- * (activity notes linked to invoice and customer), {@code InvoiceEmail} (QuickBooks sends the
- * invoice), {@code InvoicePrivateNote} (only when {@code privateNote.enabled}).
+ * (activity notes linked to invoice and customer), {@code Activity} (the hub's activity write-back,
+ * as such a note), {@code InvoiceEmail} (QuickBooks sends the invoice), {@code InvoicePrivateNote}
+ * (only when {@code privateNote.enabled}).
  */
 public final class QuickBooksConnector implements HostConnector {
 
@@ -41,6 +45,7 @@ public final class QuickBooksConnector implements HostConnector {
           new SinkSpec("Customer", EntityType.PARTY, 1),
           new SinkSpec("Payment", EntityType.PAYMENT, 30),
           new SinkSpec("Attachable", EntityType.ACTIVITY, 30),
+          new SinkSpec("Activity", EntityType.ACTIVITY, 30),
           new SinkSpec("InvoiceEmail", EntityType.ACTIVITY, 1),
           new SinkSpec("InvoicePrivateNote", EntityType.ACTIVITY, 1));
 
@@ -140,5 +145,11 @@ public final class QuickBooksConnector implements HostConnector {
   @Override
   public Connection open(ConnectionContext context) {
     return new QuickBooksConnection(context);
+  }
+
+  /** Intuit's webhooks: {@code intuit-signature} checked with {@code webhookVerifierToken}. */
+  @Override
+  public Optional<WebhookReceiver> webhooks() {
+    return Optional.of(new QuickBooksWebhookReceiver());
   }
 }

@@ -5,7 +5,10 @@ import io.dunhub.core.connector.ConfigurationException;
 import io.dunhub.core.connector.Connection;
 import io.dunhub.core.connector.RecordSink;
 import io.dunhub.core.connector.SourceStream;
+import io.dunhub.salesforce.internal.AccountStatuses;
+import io.dunhub.salesforce.internal.ActivityWriteBack;
 import io.dunhub.salesforce.internal.ApiUsageTracker;
+import io.dunhub.salesforce.internal.ContactFinder;
 import io.dunhub.salesforce.internal.SObjectSink;
 import io.dunhub.salesforce.internal.SalesforceClient;
 import io.dunhub.salesforce.internal.SoqlStream;
@@ -22,11 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * One Salesforce org. Streams: {@code Account}, {@code Contact}, {@code Invoice} and {@code
  * Payment} (the objects the settings name, e.g. {@code blng__Invoice__c}; the object's own name
  * works too). Sinks: any object, with {@code Task} and {@code ContentVersion} written by key lookup
- * and create, everything else by upsert on the key field. Beyond the SPI it offers {@link
- * #describe} for the mapping engine and {@link #apiUsage()} for metrics.
+ * and create, everything else by upsert on the key field; and the hub's write-back {@code Activity}
+ * (a canonical activity becomes a {@code Dunning_Notice__c}, {@code Task}s and a letter). Beyond
+ * the SPI it offers {@link #describe} for the mapping engine and {@link #apiUsage()} for metrics.
  */
 public final class SalesforceConnection implements Connection {
   private static final Set<String> KEYED_CREATE = Set.of("task", "contentversion");
+
+  /** The hub's write-back of a canonical activity (see {@link ActivityWriteBack}). */
+  public static final String ACTIVITY_WRITE_BACK = "Activity";
 
   private final String name;
   private final SalesforceClient client;
@@ -76,6 +83,16 @@ public final class SalesforceConnection implements Connection {
 
   @Override
   public RecordSink sink(String hostObject) {
+    if (hostObject.equals(ACTIVITY_WRITE_BACK)) {
+      return new ActivityWriteBack(
+          name,
+          sink("Dunning_Notice__c"),
+          sink("Task"),
+          sink("ContentVersion"),
+          sink("Account"),
+          new ContactFinder(client),
+          new AccountStatuses(client));
+    }
     String object = objectOf(hostObject);
     if (object == null) {
       object = hostObject;

@@ -57,7 +57,8 @@ public final class SalesforceConnector implements HostConnector {
               new SinkSpec("Dunhub_Payment__c", EntityType.PAYMENT, 200),
               new SinkSpec("Dunning_Notice__c", EntityType.ACTIVITY, 200),
               new SinkSpec("Task", EntityType.ACTIVITY, 200),
-              new SinkSpec("ContentVersion", EntityType.ACTIVITY, 10)),
+              new SinkSpec("ContentVersion", EntityType.ACTIVITY, 10),
+              new SinkSpec(SalesforceConnection.ACTIVITY_WRITE_BACK, EntityType.ACTIVITY, 200)),
           2000,
           new RateLimit(100, Duration.ofSeconds(1), 25));
 

@@ -23,12 +23,13 @@ import java.util.List;
  * Installs Dunhub into an org: deploys the bundled metadata (custom objects {@code
  * Dunning_Notice__c}, {@code Dunhub_Invoice__c}, {@code Dunhub_Payment__c} with their external-id
  * keys, dunning fields on Account, key fields on activities and files, the {@code
- * Dunhub_Integration} permission set and layouts) through the metadata API, waits for the
- * deployment, and reports every component. Deploying again is safe: existing components are updated
- * in place.
+ * Dunhub_Integration} permission set, layouts and the Account Lightning record page) through the
+ * metadata API, waits for the deployment, and reports every component. Deploying again is safe:
+ * existing components are updated in place, and ones already as shipped are reported unchanged.
+ * {@link #check} validates without changing the org.
  *
- * <p>The hub's {@code dunhub salesforce install --connection X} calls {@link
- * #install(ConnectionContext)}.
+ * <p>The hub's {@code dunhub salesforce install --connection X [--check-only]} calls {@link
+ * #install(SalesforceConnection)} or {@link #check(SalesforceConnection)}.
  */
 public final class SalesforceInstaller {
   public static final String METADATA_API_VERSION = "62.0";
@@ -57,12 +58,30 @@ public final class SalesforceInstaller {
   }
 
   public InstallReport install(SalesforceConnection connection) {
+    return deploy(connection, false);
+  }
+
+  /**
+   * Validates the package against the org without changing it (a check-only deployment): the report
+   * says what an install would create and change, and what would fail.
+   */
+  public InstallReport check(SalesforceConnection connection) {
+    return deploy(connection, true);
+  }
+
+  /** Opens the connection these settings describe and runs a check-only deployment. */
+  public InstallReport check(ConnectionContext context) {
+    return check(new SalesforceConnector().open(context));
+  }
+
+  private InstallReport deploy(SalesforceConnection connection, boolean checkOnly) {
     MetadataPackage pkg = MetadataPackage.bundled(METADATA_API_VERSION);
     byte[] zip = pkg.zip();
-    String where = connection.name() + ": install";
+    String where = connection.name() + (checkOnly ? ": install check" : ": install");
     DeployOptions options = new DeployOptions();
     options.setRollbackOnError(true);
     options.setSinglePackage(true);
+    options.setCheckOnly(checkOnly);
     AsyncResult started = metadataCall(connection, where, m -> m.deploy(zip, options));
     String id = started.getId();
     Instant deadline = clock.instant().plus(timeout);
@@ -89,10 +108,10 @@ public final class SalesforceInstaller {
         throw new RetryableException(where + ": interrupted waiting for deployment " + id, e);
       }
     }
-    return report(id, result);
+    return report(id, result, checkOnly);
   }
 
-  private static InstallReport report(String id, DeployResult result) {
+  private static InstallReport report(String id, DeployResult result, boolean checkOnly) {
     List<InstallReport.Component> components = new ArrayList<>();
     if (result.getDetails() != null) {
       for (DeployMessage m : result.getDetails().getComponentSuccesses()) {
@@ -104,14 +123,17 @@ public final class SalesforceInstaller {
                 ? InstallReport.Change.CREATED
                 : m.isChanged() ? InstallReport.Change.CHANGED : InstallReport.Change.UNCHANGED;
         components.add(
-            new InstallReport.Component(m.getComponentType(), m.getFullName(), change, null));
+            new InstallReport.Component(
+                m.getComponentType(), m.getFullName(), change, file(m), null));
       }
       for (DeployMessage m : result.getDetails().getComponentFailures()) {
+        String type = m.getComponentType();
         components.add(
             new InstallReport.Component(
-                m.getComponentType(),
+                type == null || type.isEmpty() ? "Package" : type,
                 m.getFullName(),
                 InstallReport.Change.FAILED,
+                file(m),
                 m.getProblem()));
       }
     }
@@ -119,9 +141,24 @@ public final class SalesforceInstaller {
     if (!ok && components.stream().noneMatch(c -> c.change() == InstallReport.Change.FAILED)) {
       components.add(
           new InstallReport.Component(
-              "Deployment", id, InstallReport.Change.FAILED, result.getErrorMessage()));
+              "Deployment", id, InstallReport.Change.FAILED, null, result.getErrorMessage()));
     }
-    return new InstallReport(id, ok, components);
+    return new InstallReport(id, ok, checkOnly, components);
+  }
+
+  /** The component's file inside the package, with line and column when Salesforce gives them. */
+  private static String file(DeployMessage m) {
+    String name = m.getFileName();
+    if (name == null || name.isEmpty()) {
+      return null;
+    }
+    if (name.startsWith("unpackaged/")) {
+      name = name.substring("unpackaged/".length());
+    }
+    if (m.getLineNumber() > 0) {
+      name += ":" + m.getLineNumber() + (m.getColumnNumber() > 0 ? ":" + m.getColumnNumber() : "");
+    }
+    return name;
   }
 
   private interface MetadataCall<T> {

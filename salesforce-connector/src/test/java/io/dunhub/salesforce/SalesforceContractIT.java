@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The shared connector contract against the Salesforce sandbox: the {@code Account} stream for
  * reads, {@code Dunning_Notice__c} (deployed by the installer first) for idempotent writes, faults
- * injected as the SOAP faults Salesforce sends.
+ * injected as the SOAP faults Salesforce sends, and a lost answer as a dropped connection after the
+ * org committed the write.
  */
 class SalesforceContractIT extends ConnectorContractTest {
 
@@ -126,6 +127,14 @@ class SalesforceContractIT extends ConnectorContractTest {
       for (int i = 0; i < times; i++) {
         sandbox.api().failNext("*", "SERVER_UNAVAILABLE", "Server unavailable, try again later");
       }
+    }
+
+    @Override
+    public boolean injectLostResponse() {
+      // the org commits the upsert, then the connection drops before the answer: the connector
+      // retries the same external id and Salesforce matches the record it already made
+      sandbox.api().loseNextResponse("upsert");
+      return true;
     }
 
     @Override

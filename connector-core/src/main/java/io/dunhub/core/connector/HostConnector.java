@@ -1,6 +1,7 @@
 package io.dunhub.core.connector;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One host type (Salesforce, QuickBooks Online, NetSuite, ...). Stateless: everything about one
@@ -37,4 +38,12 @@ public interface HostConnector {
 
   /** Opens a connection; cheap, lazy about I/O. */
   Connection open(ConnectionContext context);
+
+  /**
+   * How this host's webhooks are verified and read, for hosts that push changes; empty (the
+   * default) when the connector takes none. The hub then offers {@code POST /webhooks/<id()>}.
+   */
+  default Optional<WebhookReceiver> webhooks() {
+    return Optional.empty();
+  }
 }

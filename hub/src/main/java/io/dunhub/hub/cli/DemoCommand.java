@@ -75,8 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--tick",
       paramLabel = "DURATION",
-      defaultValue = "PT2H",
-      description = "Clock step within a day, ISO-8601 (default: ${DEFAULT-VALUE}).")
+      description = "Clock step within a day, ISO-8601 (default: PT2H, PT6H with --exit).")
   Duration tick;
 
   @Option(
@@ -103,7 +102,13 @@ public final class DemoCommand implements Callable<Integer> {
         start != null ? start : LocalDate.now(context.launcher().clock().withZone(ZoneOffset.UTC));
     DemoSession.Options options;
     try {
-      options = new DemoSession.Options(dir, first, tick, DemoConsole.freePort(port), seed);
+      options =
+          new DemoSession.Options(
+              dir,
+              first,
+              tick != null ? tick : Duration.ofHours(exit ? 6 : 2),
+              DemoConsole.freePort(port),
+              seed);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

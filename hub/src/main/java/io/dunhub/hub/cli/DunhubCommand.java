@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
       io.dunhub.hub.dunning.cli.DunningCommand.class,
       io.dunhub.hub.outbox.cli.OutboxCommand.class,
       io.dunhub.hub.admin.cli.AdminCommand.class,
+      io.dunhub.hub.salesforce.SalesforceCommand.class,
       DemoCommand.class,
       HelpCommand.class,
     })

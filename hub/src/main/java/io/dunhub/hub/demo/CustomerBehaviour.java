@@ -33,6 +33,8 @@ final class CustomerBehaviour {
   /** How a customer answers reminders. */
   enum Temper {
     PROMPT,
+    /** Pays a day after a reminder by card, through the "pay now" link (the payment processor). */
+    BY_CARD,
     AFTER_SECOND,
     HALF_FIRST,
     IGNORES
@@ -57,6 +59,7 @@ final class CustomerBehaviour {
   private final List<Event> events = new ArrayList<>();
   private final Map<Books, Integer> paymentsByBooks = new LinkedHashMap<>();
   private final Set<String> hostPaymentIds = new HashSet<>();
+  private int cardPayments;
   private boolean disputed;
   private boolean promised;
 
@@ -69,9 +72,15 @@ final class CustomerBehaviour {
     this.cases = cases;
   }
 
+  /** Customers who pay by card through the reminder's link: two US, two in the euro area. */
+  static final Set<String> CARD_PAYERS = Set.of("cascade", "empire", "liffey", "vandijk");
+
   static Temper temper(Customer c) {
     if (c.key().equals(DISPUTER) || c.key().equals(PROMISER)) {
       return Temper.IGNORES;
+    }
+    if (CARD_PAYERS.contains(c.key())) {
+      return Temper.BY_CARD;
     }
     int h = Math.floorMod(c.key().hashCode() * 31 + 7, 20);
     return h < 7
@@ -185,6 +194,7 @@ final class CustomerBehaviour {
       int delay = 1 + Math.floorMod(number.hashCode(), 3);
       switch (temper(c)) {
         case PROMPT -> plan(now.plus(Duration.ofDays(delay)), c, number, BigDecimal.ONE);
+        case BY_CARD -> plan(now.plus(Duration.ofHours(20)), c, number, BigDecimal.ONE);
         case AFTER_SECOND -> {
           if (!template.equals("friendly-reminder") && !template.equals("overdue-reminder")) {
             plan(now.plus(Duration.ofDays(delay + 1)), c, number, BigDecimal.ONE);
@@ -234,7 +244,10 @@ final class CustomerBehaviour {
     BigDecimal amount = open.multiply(p.share()).setScale(2, RoundingMode.HALF_UP);
     boolean full = amount.compareTo(open) == 0;
     String paymentId;
-    if (c.books() == Books.QUICKBOOKS) {
+    boolean card = temper(c) == Temper.BY_CARD;
+    if (card) {
+      paymentId = DemoSeeder.cardPayment(hosts.cards(), c, p.invoice(), amount, now);
+    } else if (c.books() == Books.QUICKBOOKS) {
       paymentId =
           DemoSeeder.qboPayment(
               hosts.realm(), ids.customers().get(c.key()), hostInvoice, amount, now);
@@ -247,8 +260,12 @@ final class CustomerBehaviour {
               now,
               "PYMT-" + p.invoice() + "-" + now.getEpochSecond() % 10_000);
     }
-    hostPaymentIds.add(c.books() + ":" + paymentId);
-    paymentsByBooks.merge(c.books(), 1, Integer::sum);
+    if (card) {
+      cardPayments++;
+    } else {
+      hostPaymentIds.add(c.books() + ":" + paymentId);
+      paymentsByBooks.merge(c.books(), 1, Integer::sum);
+    }
     if (full) {
       paidInFull.add(p.invoice());
     } else {
@@ -263,8 +280,9 @@ final class CustomerBehaviour {
                 + amount.toPlainString()
                 + " "
                 + c.currency()
-                + " in "
-                + (c.books() == Books.QUICKBOOKS ? "QuickBooks" : "NetSuite")));
+                + (card
+                    ? " by card (the reminder's payment link)"
+                    : c.books() == Books.QUICKBOOKS ? " in QuickBooks" : " in NetSuite")));
   }
 
   private BigDecimal openInHost(Books books, String hostInvoice) {
@@ -295,6 +313,11 @@ final class CustomerBehaviour {
   /** Payments customers entered in each accounting system during the demo. */
   Map<Books, Integer> paymentsByBooks() {
     return Map.copyOf(paymentsByBooks);
+  }
+
+  /** Payments made by card through the payment page. */
+  int cardPayments() {
+    return cardPayments;
   }
 
   /** Whether a payment in a host was entered by a customer (not written by the hub). */

@@ -21,11 +21,13 @@ final class DemoConfig {
   static final String CRM = "crm";
   static final String BOOKS_US = "books-us";
   static final String BOOKS_EU = "books-eu";
+  static final String CARDS = "cards";
 
   /** The demo's own mapping files, copied into {@code <dir>/mappings}. */
   private static final List<String> MAPPINGS =
       List.of(
           "salesforce/Account.yaml",
+          "salesforce/Dunhub_Payment__c.yaml",
           "netsuite/customer.yaml",
           "netsuite/invoice.yaml",
           "netsuite/customerPayment.yaml");
@@ -138,6 +140,15 @@ final class DemoConfig {
             sync:
               schedule: %10$s
               streams: [customer, invoice, customerPayment]
+          # The card payment page behind the "pay now" link in every reminder (Dunhub's in-memory
+          # connector plays the payment processor): it knows the customers and their open invoices.
+          - name: %28$s
+            type: memory
+            settings:
+              host: %29$s
+            sync:
+              schedule: %10$s
+              streams: [Party, Invoice, Payment]
 
         # The CRM owns who a customer is (name, phone, country, language, time zone, segment) and
         # its people; the books own invoices and payments. A customer is the same record in the
@@ -201,6 +212,8 @@ final class DemoConfig {
             hosts.smtpPort(),
             hosts.smsBaseUrl(),
             DemoHosts.SMS_ACCOUNT,
-            DemoHosts.SMS_TOKEN);
+            DemoHosts.SMS_TOKEN,
+            CARDS,
+            hosts.cards().name());
   }
 }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.dunhub.core.memory.InMemoryHost;
 import io.dunhub.core.secret.Secret;
 import io.dunhub.netsuite.sandbox.NetSuiteSandbox;
 import io.dunhub.quickbooks.sandbox.QboSandbox;
@@ -46,8 +47,10 @@ public final class DemoHosts implements AutoCloseable {
   private final NetSuiteSandbox netsuite;
   private final GreenMail mail;
   private final WireMockServer sms;
+  private final InMemoryHost cards;
 
   private DemoHosts(
+      Clock clock,
       SalesforceSandbox salesforce,
       String salesforceKey,
       QboSandbox quickbooks,
@@ -61,6 +64,8 @@ public final class DemoHosts implements AutoCloseable {
     this.netsuite = netsuite;
     this.mail = mail;
     this.sms = sms;
+    this.cards =
+        InMemoryHost.create("northwind-cards-" + Long.toHexString(System.nanoTime()), clock);
   }
 
   /** Starts every host, empty; the sandboxes stamp their records with {@code clock}. */
@@ -96,7 +101,7 @@ public final class DemoHosts implements AutoCloseable {
                           "{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\","
                               + "\"status\":\"queued\"}")
                       .withTransformers("response-template")));
-      return new DemoHosts(sf, pem, qbo, ns, mail, sms);
+      return new DemoHosts(clock, sf, pem, qbo, ns, mail, sms);
     } catch (RuntimeException e) {
       closeQuietly(sf, qbo, ns, sms);
       if (mail != null) {
@@ -125,6 +130,11 @@ public final class DemoHosts implements AutoCloseable {
 
   public NetSuiteSandbox netsuite() {
     return netsuite;
+  }
+
+  /** The card payment processor (an in-memory host). */
+  public InMemoryHost cards() {
+    return cards;
   }
 
   public GreenMail mail() {
@@ -178,6 +188,7 @@ public final class DemoHosts implements AutoCloseable {
   public void close() {
     closeQuietly(salesforce, quickbooks, netsuite, sms);
     mail.stop();
+    InMemoryHost.remove(cards.name());
   }
 
   private static void closeQuietly(

@@ -76,13 +76,26 @@ final class DemoLedger {
     return out;
   }
 
-  /** Payments the sync brought in, by connection, in {@code [from, to)} of their arrival. */
-  Map<String, Integer> paymentsSynced(Instant from, Instant to) {
-    return countBy(
-        "SELECT source_connection, COUNT(*) FROM payments WHERE created_at >= :from"
-            + " AND created_at < :to AND deleted = FALSE GROUP BY source_connection",
-        from,
-        to);
+  /**
+   * Payments the sync brought in during {@code [from, to)}, by connection, dated {@code since} or
+   * later (the books' earlier payments arrive with the first sync).
+   */
+  Map<String, Integer> paymentsSynced(Instant from, Instant to, java.time.LocalDate since) {
+    Map<String, Integer> out = new TreeMap<>();
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT source_connection, COUNT(*) FROM payments WHERE created_at >= :from"
+                            + " AND created_at < :to AND payment_date >= :since AND deleted = FALSE"
+                            + " GROUP BY source_connection")
+                    .bind("from", from)
+                    .bind("to", to)
+                    .bindByType("since", since, java.time.LocalDate.class)
+                    .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString(1)), rs.getInt(2)))
+                    .forEach(e -> out.merge(e.getKey(), e.getValue(), Integer::sum)));
+    return out;
   }
 
   /** Write-backs delivered into hosts, by connection, in {@code [from, to)}. */

@@ -2,6 +2,7 @@ package io.dunhub.hub.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dunhub.core.memory.InMemoryHost;
 import io.dunhub.hub.demo.DemoCompany.Bill;
 import io.dunhub.hub.demo.DemoCompany.Books;
 import io.dunhub.hub.demo.DemoCompany.Customer;
@@ -39,10 +40,10 @@ final class DemoSeeder {
 
   private DemoSeeder() {}
 
-  static Ids seed(DemoCompany company, DemoHosts hosts) {
+  /** The books (QuickBooks, NetSuite) and the card processor. */
+  static Ids seedBooks(DemoCompany company, DemoHosts hosts) {
     Map<String, String> invoices = new LinkedHashMap<>();
     Map<String, String> customers = new LinkedHashMap<>();
-    salesforce(company, hosts.salesforce().org());
     netsuiteLists(hosts.netsuite().store(), company.start());
     for (Customer c : company.customers()) {
       if (c.books() == Books.QUICKBOOKS) {
@@ -50,8 +51,58 @@ final class DemoSeeder {
       } else {
         netsuite(c, hosts.netsuite().store(), invoices, customers);
       }
+      cards(c, hosts.cards());
     }
     return new Ids(Map.copyOf(invoices), Map.copyOf(customers));
+  }
+
+  /** The CRM, once Dunhub's package is installed in the org (its Account fields exist). */
+  static void seedCrm(DemoCompany company, DemoHosts hosts) {
+    salesforce(company, hosts.salesforce().org());
+  }
+
+  /**
+   * The card payment page knows each customer (by tax id) and its open invoices (by number), as a
+   * payment processor does once invoices carry a "pay now" link.
+   */
+  private static void cards(Customer c, InMemoryHost cards) {
+    ObjectNode party = JSON.objectNode();
+    party.put("name", c.name());
+    party.put("email", c.email());
+    party.put("taxId", c.taxId());
+    cards.put("Party", "cus_" + c.key(), party);
+    for (Bill b : c.invoices()) {
+      if (b.open().signum() <= 0) {
+        continue;
+      }
+      ObjectNode i = JSON.objectNode();
+      i.put("partyId", "cus_" + c.key());
+      i.put("number", b.number());
+      i.put("issueDate", b.issued().toString());
+      i.put("dueDate", b.due().toString());
+      i.putObject("total").put("amount", b.amount()).put("currency", c.currency());
+      i.putObject("openBalance").put("amount", b.open()).put("currency", c.currency());
+      i.put("status", b.paid().signum() > 0 ? "PARTIALLY_PAID" : "OPEN");
+      cards.put("Invoice", "in_" + b.number(), i);
+    }
+  }
+
+  /** A card payment through the payment page, of one invoice. */
+  static String cardPayment(
+      InMemoryHost cards, Customer c, String number, BigDecimal amount, Instant at) {
+    ObjectNode p = JSON.objectNode();
+    p.put("partyId", "cus_" + c.key());
+    p.putObject("amount").put("amount", amount).put("currency", c.currency());
+    p.put("date", at.atZone(ZoneOffset.UTC).toLocalDate().toString());
+    p.put("method", "card");
+    ObjectNode applied = p.putArray("applications").addObject();
+    applied.put("invoiceId", "in_" + number);
+    applied.putObject("amount").put("amount", amount).put("currency", c.currency());
+    p.put("result", "SUCCEEDED");
+    p.put("origin", "card payments");
+    String id = "py_" + number + "_" + at.getEpochSecond();
+    cards.put("Payment", id, p);
+    return id;
   }
 
   private static void salesforce(DemoCompany company, SandboxOrg org) {
@@ -196,7 +247,8 @@ final class DemoSeeder {
       inv.put("amountRemaining", b.amount());
       inv.put("memo", b.description());
       long invoiceId = store.nextId("invoice");
-      store.putAt("invoice", invoiceId, null, inv, at(b.issued(), 9));
+      // each invoice entered at its own second (see the report: NetSuite paging and equal stamps)
+      store.putAt("invoice", invoiceId, null, inv, at(b.issued(), 9).plusSeconds(invoiceId));
       invoices.put(b.number(), Long.toString(invoiceId));
       if (b.paid().signum() > 0) {
         nsPayment(store, invoiceId, b.paid(), at(b.due().minusDays(1), 11), "PYMT-" + b.number());

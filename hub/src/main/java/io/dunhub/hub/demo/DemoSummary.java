@@ -38,9 +38,9 @@ public record DemoSummary(
         notices("EMAIL"), notices("SMS"), notices("LETTER"), tasks);
     out.println("  By step             " + join(byStep));
     out.println(
-        "  Payments by customers  "
+        "  Customers paid      "
             + join(paymentsEnteredByCustomers)
-            + " (entered in their books)");
+            + " (in their books, or by card)");
     out.println("  Payments synced     " + join(paymentsSyncedByConnection) + " (by connection)");
     out.println(
         "  Payments written    "

@@ -11,6 +11,7 @@ import io.dunhub.core.connector.RetryableException;
 import io.dunhub.core.http.Retrier;
 import io.dunhub.core.secret.Secret;
 import io.dunhub.quickbooks.QuickBooksSettings;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,18 +36,29 @@ public final class QboGateway {
   private final QboTokens tokens;
   private final Retrier retrier;
   private final QboErrors errors;
+  private final Clock clock;
 
   public QboGateway(
-      QuickBooksSettings settings, QboTokens tokens, Retrier retrier, QboErrors errors) {
+      QuickBooksSettings settings,
+      QboTokens tokens,
+      Retrier retrier,
+      QboErrors errors,
+      Clock clock) {
     this.settings = settings;
     this.tokens = tokens;
     this.retrier = retrier;
     this.errors = errors;
+    this.clock = clock;
     warmUp();
   }
 
   public QboErrors errors() {
     return errors;
+  }
+
+  /** The connection's clock (when a write began, for telling replays from new writes). */
+  public Clock clock() {
+    return clock;
   }
 
   /**

@@ -1,15 +1,20 @@
 package io.dunhub.quickbooks.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotationIntrospectorPair;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.module.jaxb.JaxbAnnotationIntrospector;
 import com.intuit.ipp.core.IEntity;
 import com.intuit.ipp.data.IntuitResponse;
 import com.intuit.ipp.exception.SerializationException;
 import com.intuit.ipp.serialization.JSONSerializer;
 import io.dunhub.core.connector.PermanentException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.bind.JAXBElement;
@@ -46,8 +51,9 @@ public final class QboJson {
   }
 
   /**
-   * Many entities as QBO's JSON, in one pass of the SDK's serializer (which builds its object
-   * mapper afresh on every call: once per page, not once per record).
+   * Many entities as QBO's JSON, in one pass. The SDK's own serializer builds a new object mapper
+   * on every call (and with it every serializer of the entity's class graph); {@link #SDK_WRITER}
+   * is the same configuration built once.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static List<ObjectNode> toJson(List<? extends IEntity> entities) {
@@ -55,14 +61,46 @@ public final class QboJson {
       return List.of();
     }
     try {
-      JAXBElement element =
-          new JAXBElement(new QName(NAMESPACE, "entities"), List.class, new ArrayList<>(entities));
-      JsonNode array = MAPPER.readTree(new JSONSerializer().serialize(element));
+      String json;
+      if (SDK_WRITER != null) {
+        json = SDK_WRITER.writeValueAsString(new ArrayList<>(entities));
+      } else {
+        JAXBElement element =
+            new JAXBElement(
+                new QName(NAMESPACE, "entities"), List.class, new ArrayList<>(entities));
+        json = new JSONSerializer().serialize(element);
+      }
+      JsonNode array = MAPPER.readTree(json);
       List<ObjectNode> out = new ArrayList<>(entities.size());
       array.forEach(n -> out.add((ObjectNode) plain(n)));
       return out;
     } catch (SerializationException | java.io.IOException e) {
       throw new IllegalStateException("cannot serialize QuickBooks entities", e);
+    }
+  }
+
+  /**
+   * The object mapper {@link JSONSerializer#serialize} builds for every call (Jackson and JAXB
+   * annotations, non-null fields, the SDK's enum serializers), built once; null when the SDK's
+   * private set-up cannot be reused, and then the SDK's serializer is used as is.
+   */
+  static final ObjectMapper SDK_WRITER = sdkWriter();
+
+  private static ObjectMapper sdkWriter() {
+    try {
+      ObjectMapper m = new ObjectMapper();
+      m.setAnnotationIntrospector(
+          new AnnotationIntrospectorPair(
+              new JacksonAnnotationIntrospector(),
+              new JaxbAnnotationIntrospector(m.getTypeFactory())));
+      m.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      Method enums =
+          JSONSerializer.class.getDeclaredMethod("registerModulesForEnum", ObjectMapper.class);
+      enums.setAccessible(true);
+      enums.invoke(new JSONSerializer(), m);
+      return m;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
     }
   }
 

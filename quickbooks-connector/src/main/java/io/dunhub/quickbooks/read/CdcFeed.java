@@ -59,6 +59,14 @@ public final class CdcFeed {
     return since != null && since.isAfter(clock.instant().minus(WINDOW));
   }
 
+  /**
+   * Notes how far a stream has read by query, so the first CDC call after a load starts early
+   * enough for every stream and one call serves them all.
+   */
+  synchronized void note(String entity, Instant at) {
+    positions.put(entity, at);
+  }
+
   /** The changes of {@code entity} at or after {@code since}. */
   synchronized Changes changes(String entity, Instant since) {
     positions.put(entity, since);

@@ -207,8 +207,25 @@ public final class SandboxRealm {
       throw QboFault.validation("2010", "Operation not supported", "cannot void " + entity);
     }
     next.put("TotalAmt", BigDecimal.ZERO);
-    next.put("PrivateNote", "Voided");
+    // QBO injects "Voided" into the memo, ahead of any text already there
+    String memo = current.path("PrivateNote").asText("");
+    next.put("PrivateNote", memo.isBlank() ? "Voided" : "Voided " + memo);
     return touch(entity, next);
+  }
+
+  /**
+   * Voids an invoice or payment as a person in QuickBooks would (on its current {@code SyncToken};
+   * stamped with the sandbox clock).
+   */
+  public synchronized ObjectNode voidByUser(String entity, String id) {
+    ObjectNode current = table(entity).get(parseId(id));
+    if (current == null) {
+      throw new IllegalArgumentException("no " + entity + " " + id + " in realm " + realmId);
+    }
+    ObjectNode body = SandboxJson.object();
+    body.put("Id", id);
+    body.put("SyncToken", current.get("SyncToken").asText());
+    return voidTxn(canonicalEntity(entity), body);
   }
 
   /** Deletes an entity; CDC reports it as {@code status: Deleted}. */

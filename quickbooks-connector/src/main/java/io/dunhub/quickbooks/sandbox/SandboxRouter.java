@@ -30,6 +30,11 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
   static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
   private static final int MAX_BATCH = 30;
 
+  /** QBO's limits on {@code requestid}: 50 characters, 36 on a batch. */
+  static final int MAX_REQUEST_ID = 50;
+
+  static final int MAX_BATCH_REQUEST_ID = 36;
+
   private final QboSandbox sandbox;
 
   SandboxRouter(QboSandbox sandbox) {
@@ -87,6 +92,19 @@ final class SandboxRouter implements ResponseDefinitionTransformerV2 {
     try {
       String requestId = params.get("requestid");
       boolean write = req.getMethod().getName().equals("POST") && !rest.get(0).equals("query");
+      int maxRequestId = rest.get(0).equals("batch") ? MAX_BATCH_REQUEST_ID : MAX_REQUEST_ID;
+      if (requestId != null && requestId.length() > maxRequestId) {
+        return fault(
+            QboFault.validation(
+                "2500",
+                "Invalid Request",
+                "requestid is longer than "
+                    + maxRequestId
+                    + " characters ("
+                    + requestId.length()
+                    + ")"),
+            time);
+      }
       if (write && requestId != null) {
         ResponseDefinition earlier = sandbox.replay(realmId, requestId);
         if (earlier != null) {

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Receives a QuickBooks webhook delivery for the hub: checks {@code intuit-signature} (Base64 of
  * the HMAC-SHA256 of the raw body, keyed with the app's verifier token) and reads both payload
  * shapes — the legacy {@code {"eventNotifications": [...]}} and the CloudEvents array — which the
- * SDK's own {@code WebhooksService} cannot (it returns null for CloudEvents). The hub routes its
- * endpoint here, answers with {@link Result#status()} at once (Intuit wants a 200 within 3 s) and
- * starts an incremental sync of each realm in {@link Result#realms()}.
+ * SDK's own {@code WebhooksService} cannot (it returns null for CloudEvents). The hub reaches it
+ * through {@link QuickBooksWebhookReceiver} (the connector's webhook SPI), once per connection,
+ * answers at once (Intuit wants a 200 within 3 s) and syncs the realms' touched streams; {@link
+ * #receive} is the same check and read for one verifier token, with an HTTP status.
  */
 public final class QuickBooksWebhook {
 

@@ -1,13 +1,13 @@
 package io.dunhub.quickbooks.write;
 
 import com.intuit.ipp.core.IEntity;
-import com.intuit.ipp.data.IntuitEntity;
 import com.intuit.ipp.data.OperationEnum;
 import com.intuit.ipp.services.BatchOperation;
 import io.dunhub.core.connector.ConnectorException;
 import io.dunhub.core.connector.WriteOutcome;
 import io.dunhub.quickbooks.internal.QboGateway;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Creates entities in as few calls as QBO allows: one {@code add} for a single entity, one {@code
  * BatchOperation} per 30 otherwise, each call carrying a {@code requestid} derived from the writes'
- * idempotency keys.
+ * idempotency keys. A record QuickBooks reports from an earlier call with the same {@code
+ * requestid} is {@link WriteOutcome.AlreadyApplied} (see {@link Writes#outcome}).
  */
 final class BatchCreate {
 
@@ -34,6 +35,7 @@ final class BatchCreate {
   /** Creates {@code entities} (at most 30), keyed by {@code keys}; outcomes in the same order. */
   List<WriteOutcome> create(List<String> keys, List<IEntity> entities) {
     List<WriteOutcome> out = new ArrayList<>(entities.size());
+    Instant started = gateway.clock().instant();
     try {
       if (entities.size() == 1) {
         IEntity created =
@@ -41,7 +43,7 @@ final class BatchCreate {
                 "create " + entityName,
                 Writes.requestId(keys.get(0)),
                 ds -> ds.add(entities.get(0)));
-        out.add(applied(created));
+        out.add(Writes.outcome(created, started, true));
         return out;
       }
       BatchOperation batch = new BatchOperation();
@@ -66,7 +68,7 @@ final class BatchCreate {
                   ? new WriteOutcome.Retryable(text, "3001".equals(code) ? throttleBackoff : null)
                   : new WriteOutcome.Permanent(text));
         } else if (batch.getEntity(bId) != null) {
-          out.add(applied(batch.getEntity(bId)));
+          out.add(Writes.outcome(batch.getEntity(bId), started, true));
         } else {
           out.add(
               new WriteOutcome.Retryable(
@@ -82,10 +84,5 @@ final class BatchCreate {
       }
       return out;
     }
-  }
-
-  static WriteOutcome.Applied applied(IEntity entity) {
-    IntuitEntity e = (IntuitEntity) entity;
-    return new WriteOutcome.Applied(e.getId(), e.getSyncToken());
   }
 }

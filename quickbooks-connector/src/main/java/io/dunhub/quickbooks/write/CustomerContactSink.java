@@ -49,15 +49,16 @@ public final class CustomerContactSink implements RecordSink {
     }
     String id = request.hostId();
     String requestId = Writes.requestId(request.idempotencyKey());
+    java.time.Instant started = gateway.clock().instant();
     try {
       String token = request.expectedVersion() != null ? request.expectedVersion() : current(id);
       try {
-        return update(id, token, request.payload(), requestId);
+        return update(id, token, request.payload(), requestId, started);
       } catch (ConnectorException e) {
         if (!Writes.isStale(e)) {
           throw e;
         }
-        return update(id, current(id), request.payload(), requestId + "r");
+        return update(id, current(id), request.payload(), requestId + "r", started);
       }
     } catch (ConnectorException e) {
       if (Writes.isStale(e)) {
@@ -67,7 +68,8 @@ public final class CustomerContactSink implements RecordSink {
     }
   }
 
-  private WriteOutcome update(String id, String syncToken, ObjectNode fields, String requestId) {
+  private WriteOutcome update(
+      String id, String syncToken, ObjectNode fields, String requestId, java.time.Instant started) {
     ObjectNode body = fields.deepCopy();
     body.put("Id", id);
     body.put("SyncToken", syncToken);
@@ -75,7 +77,7 @@ public final class CustomerContactSink implements RecordSink {
     Customer customer = QboJson.fromJson("Customer", body);
     Customer updated =
         gateway.call("update Customer " + id + " contact", requestId, ds -> ds.update(customer));
-    return new WriteOutcome.Applied(updated.getId(), updated.getSyncToken());
+    return Writes.outcome(updated, started, false);
   }
 
   private String current(String id) {

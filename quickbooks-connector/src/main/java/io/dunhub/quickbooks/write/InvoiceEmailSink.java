@@ -29,6 +29,7 @@ public final class InvoiceEmailSink implements RecordSink {
     String sendTo = request.payload().path("sendTo").asText(null);
     Invoice invoice = new Invoice();
     invoice.setId(request.hostId());
+    java.time.Instant started = gateway.clock().instant();
     try {
       Invoice sent =
           gateway.call(
@@ -38,7 +39,7 @@ public final class InvoiceEmailSink implements RecordSink {
                   sendTo == null || sendTo.isBlank()
                       ? ds.sendEmail(invoice)
                       : ds.sendEmail(invoice, sendTo));
-      return new WriteOutcome.Applied(sent.getId(), sent.getSyncToken());
+      return Writes.outcome(sent, started, false);
     } catch (ConnectorException e) {
       return Writes.outcome(e);
     }

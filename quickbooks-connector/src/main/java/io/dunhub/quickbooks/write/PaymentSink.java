@@ -23,19 +23,26 @@ import java.util.Map;
  * CustomerRef}, {@code TotalAmt}, {@code TxnDate}, {@code CurrencyRef}, {@code Line}, {@code
  * PaymentRefNum}, {@code PrivateNote}.
  *
+ * <p>The hub's own payment write-back (canonical payment plus {@code partyHostId} and {@code
+ * invoiceHostIds}) is turned into those fields first; a failed payment, which QuickBooks has no
+ * place for, becomes a note on the invoice instead.
+ *
  * <p>Idempotent twice over: each create carries a {@code requestid} from the idempotency key, and
  * the payment carries a reference ({@code PaymentRefNum}, {@code DH-} plus a digest of the key
- * unless the mapping sets one) that is looked up first, in one query per batch, so a write retried
- * after its reply was lost comes back {@link WriteOutcome.AlreadyApplied}.
+ * unless the mapping sets one) that is looked up first, in one query for up to 300 writes (ten
+ * batches), so a write retried after its reply was lost — even in a batch made up differently,
+ * which has another {@code requestid} — comes back {@link WriteOutcome.AlreadyApplied}.
  */
 public final class PaymentSink implements RecordSink {
 
   private final QboGateway gateway;
   private final BatchCreate creator;
+  private final ActivityNoteSink notes;
 
   public PaymentSink(QboGateway gateway, Duration throttleBackoff) {
     this.gateway = gateway;
     this.creator = new BatchCreate(gateway, "Payment", throttleBackoff);
+    this.notes = new ActivityNoteSink(gateway, throttleBackoff);
   }
 
   @Override
@@ -43,12 +50,14 @@ public final class PaymentSink implements RecordSink {
     return writeBatch(List.of(request)).get(0);
   }
 
+  /** How many references one look-up query asks for (its reply holds at most 1,000 rows). */
+  static final int LOOKUP = 300;
+
   @Override
   public List<WriteOutcome> writeBatch(List<WriteRequest> requests) {
     List<WriteOutcome> outcomes = new ArrayList<>(requests.size());
-    for (int from = 0; from < requests.size(); from += Writes.MAX_BATCH) {
-      outcomes.addAll(
-          chunk(requests.subList(from, Math.min(requests.size(), from + Writes.MAX_BATCH))));
+    for (int from = 0; from < requests.size(); from += LOOKUP) {
+      outcomes.addAll(chunk(requests.subList(from, Math.min(requests.size(), from + LOOKUP))));
     }
     return outcomes;
   }
@@ -60,12 +69,34 @@ public final class PaymentSink implements RecordSink {
     for (int i = 0; i < requests.size(); i++) {
       WriteRequest r = requests.get(i);
       ObjectNode payload = r.payload().deepCopy();
-      if (r.hostId() != null) {
+      if (HubWriteBacks.isCanonicalPayment(payload)) {
+        if (HubWriteBacks.failed(payload)) {
+          // QuickBooks keeps no failed payments: the failure becomes a note on the invoice
+          outcomes[i] =
+              notes.write(
+                  new WriteRequest(
+                      r.idempotencyKey(),
+                      "Attachable",
+                      null,
+                      HubWriteBacks.failureNote(payload),
+                      null));
+          refs.add("");
+          payloads.add(payload);
+          continue;
+        }
+        try {
+          payload = HubWriteBacks.payment(payload);
+        } catch (PermanentException e) {
+          outcomes[i] = new WriteOutcome.Permanent(e.getMessage());
+        }
+      }
+      if (outcomes[i] == null && r.hostId() != null) {
         outcomes[i] =
             new WriteOutcome.Permanent(
                 "Dunhub only creates QuickBooks payments; it does not change payment "
                     + r.hostId());
-      } else if (!payload.path("CustomerRef").has("value") || !payload.has("TotalAmt")) {
+      } else if (outcomes[i] == null
+          && (!payload.path("CustomerRef").has("value") || !payload.has("TotalAmt"))) {
         outcomes[i] =
             new WriteOutcome.Permanent(
                 "a QuickBooks Payment needs CustomerRef.value and TotalAmt (key "
@@ -112,10 +143,12 @@ public final class PaymentSink implements RecordSink {
         outcomes[i] = new WriteOutcome.Permanent(e.getMessage());
       }
     }
-    if (!entities.isEmpty()) {
-      List<WriteOutcome> created = creator.create(keys, entities);
-      for (int j = 0; j < toCreate.size(); j++) {
-        outcomes[toCreate.get(j)] = created.get(j);
+    for (int from = 0; from < entities.size(); from += Writes.MAX_BATCH) {
+      int to = Math.min(entities.size(), from + Writes.MAX_BATCH);
+      List<WriteOutcome> created =
+          creator.create(keys.subList(from, to), entities.subList(from, to));
+      for (int j = from; j < to; j++) {
+        outcomes[toCreate.get(j)] = created.get(j - from);
       }
     }
     return List.of(outcomes);
@@ -137,7 +170,7 @@ public final class PaymentSink implements RecordSink {
         wanted.size() == 1
             ? "PaymentRefNum = " + wanted.get(0)
             : "PaymentRefNum IN (" + String.join(", ", wanted) + ")";
-    String query = "SELECT * FROM Payment WHERE " + where + " MAXRESULTS " + Writes.MAX_BATCH;
+    String query = "SELECT * FROM Payment WHERE " + where + " MAXRESULTS 1000";
     QueryResult result =
         gateway.call("look up earlier Payments by reference", null, ds -> ds.executeQuery(query));
     if (result.getEntities() != null) {

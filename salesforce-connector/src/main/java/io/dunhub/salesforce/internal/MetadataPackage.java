@@ -131,6 +131,10 @@ public final class MetadataPackage {
         types
             .computeIfAbsent("Layout", k -> new ArrayList<>())
             .add(parts[1].replace(".layout-meta.xml", ""));
+      } else if (parts[0].equals("flexipages")) {
+        types
+            .computeIfAbsent("FlexiPage", k -> new ArrayList<>())
+            .add(parts[1].replace(".flexipage-meta.xml", ""));
       }
     }
     return types;

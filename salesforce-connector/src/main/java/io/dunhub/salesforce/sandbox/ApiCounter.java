@@ -19,6 +19,7 @@ public final class ApiCounter {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Map<String, AtomicLong> perOperation = new ConcurrentHashMap<>();
   private final ConcurrentLinkedDeque<Injected> faults = new ConcurrentLinkedDeque<>();
+  private final ConcurrentLinkedDeque<String> lostResponses = new ConcurrentLinkedDeque<>();
 
   private record Injected(String operation, SandboxException fault) {}
 
@@ -72,6 +73,33 @@ public final class ApiCounter {
     faults.add(
         new Injected(
             operation, SandboxException.fault("sf:UnexpectedErrorFault", exceptionCode, message)));
+  }
+
+  /**
+   * Makes the next call of {@code operation} ({@code *} for any write: {@code create}, {@code
+   * update}, {@code upsert}, {@code delete}) take effect in the org, and then drops the connection
+   * without an answer, as when a network path fails after Salesforce committed. The caller cannot
+   * tell whether its write happened.
+   */
+  public void loseNextResponse(String operation) {
+    lostResponses.add(operation);
+  }
+
+  /** Whether the answer to this (applied) call of {@code operation} is to be lost. */
+  boolean takeLostResponse(String operation) {
+    boolean write =
+        operation.equals("create")
+            || operation.equals("update")
+            || operation.equals("upsert")
+            || operation.equals("delete");
+    for (String o : lostResponses) {
+      if (o.equals(operation) || (o.equals("*") && write)) {
+        if (lostResponses.remove(o)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   void injectedFault(String operation) {

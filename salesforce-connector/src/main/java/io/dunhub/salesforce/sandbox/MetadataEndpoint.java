@@ -4,13 +4,11 @@ import com.sforce.soap.metadata.AsyncRequestState;
 import com.sforce.soap.metadata.AsyncResult;
 import com.sforce.soap.metadata.DeployDetails;
 import com.sforce.soap.metadata.DeployMessage;
-import com.sforce.soap.metadata.DeployProblemType;
 import com.sforce.soap.metadata.DeployResult;
 import com.sforce.soap.metadata.DeployStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -27,8 +25,11 @@ import org.w3c.dom.Element;
 /**
  * The metadata SOAP endpoint ({@code /services/Soap/m/NN.0}): {@code deploy} of a zip in metadata
  * API format and {@code checkDeployStatus}. Custom objects and fields in the zip become real
- * sandbox objects and fields (describable, queryable, writable); permission sets and layouts are
- * accepted and reported. A deploy with a bad component fails as a whole and changes nothing.
+ * sandbox objects and fields (describable, queryable, writable); Lightning pages are checked
+ * against the page's object ({@link FlexiPageCheck}); permission sets and layouts are accepted.
+ * Each component is reported created, changed, or neither when the org already has the same
+ * definition. A deploy with a bad component fails as a whole and changes nothing; a check-only
+ * deploy ({@code DeployOptions.checkOnly}) reports the same and changes nothing either.
  */
 final class MetadataEndpoint {
   record Reply(int status, String body) {}
@@ -38,14 +39,17 @@ final class MetadataEndpoint {
   private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1);
   private final List<String> deployedComponents = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final DeployedMetadata deployed = new DeployedMetadata();
 
   private static final class Deployment {
     final byte[] zip;
+    final boolean checkOnly;
     int checks;
     DeployResult result;
 
-    Deployment(byte[] zip) {
+    Deployment(byte[] zip, boolean checkOnly) {
       this.zip = zip;
+      this.checkOnly = checkOnly;
     }
   }
 
@@ -93,7 +97,9 @@ final class MetadataEndpoint {
   private Reply deploy(SoapRequest request) {
     byte[] zip = Base64.getMimeDecoder().decode(request.text("ZipFile"));
     String id = SalesforceIds.id("0Af", "5g", ids.getAndIncrement());
-    deployments.put(id, new Deployment(zip));
+    Element options = request.elements("DeployOptions").stream().findFirst().orElse(null);
+    boolean checkOnly = options != null && "true".equals(MetadataXml.text(options, "checkOnly"));
+    deployments.put(id, new Deployment(zip, checkOnly));
     AsyncResult result = new AsyncResult();
     result.setDone(false);
     result.setId(id);
@@ -119,7 +125,7 @@ final class MetadataEndpoint {
         result = base(id, DeployStatus.InProgress, false);
       } else {
         if (d.result == null) {
-          d.result = apply(id, d.zip);
+          d.result = apply(id, d);
         }
         result = d.result;
       }
@@ -149,157 +155,39 @@ final class MetadataEndpoint {
     return r;
   }
 
-  private DeployResult apply(String id, byte[] zip) {
-    Map<String, String> files = unzip(zip);
-    List<DeployMessage> successes = new ArrayList<>();
-    List<DeployMessage> failures = new ArrayList<>();
-    List<Runnable> changes = new ArrayList<>();
-    Map<String, ObjectDef> planned = new LinkedHashMap<>();
-    if (!files.containsKey("package.xml")) {
-      failures.add(message("", "package.xml", "package.xml", false, "No package.xml found"));
-    }
-    for (String path : files.keySet()) {
-      if (path.startsWith("objects/") && path.endsWith(".object")) {
-        String name = path.substring("objects/".length(), path.length() - ".object".length());
-        if (name.endsWith("__c") && org.object(name).isEmpty()) {
-          String label = MetadataXml.text(MetadataXml.parse(files.get(path)), "label");
-          planned.put(
-              name, new ObjectDef(name, label == null ? name : label, nextPrefix(planned), true));
-        }
-      }
-    }
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      String path = file.getKey();
-      if (path.startsWith("objects/") && path.endsWith(".object")) {
-        String name = path.substring("objects/".length(), path.length() - ".object".length());
-        planObject(name, path, file.getValue(), planned, changes, successes, failures);
-      } else if (path.startsWith("permissionsets/")) {
-        successes.add(message("PermissionSet", stem(path), path, true, null));
-      } else if (path.startsWith("layouts/")) {
-        successes.add(message("Layout", stem(path), path, true, null));
-      } else if (path.startsWith("flexipages/")) {
-        successes.add(message("FlexiPage", stem(path), path, true, null));
-      } else if (!path.equals("package.xml")) {
-        failures.add(message("", stem(path), path, false, "Unknown file type in package: " + path));
-      }
-    }
-    boolean ok = failures.isEmpty();
-    if (ok) {
+  private DeployResult apply(String id, Deployment d) {
+    DeployPlanner planner = new DeployPlanner(org, deployed);
+    DeployPlanner.Plan plan = planner.plan(unzip(d.zip));
+    boolean ok = plan.failures.isEmpty();
+    if (ok && !d.checkOnly) {
       synchronized (org) {
-        changes.forEach(Runnable::run);
+        plan.changes.forEach(Runnable::run);
       }
-      successes.add(0, message("", "package.xml", "package.xml", true, null));
-      for (DeployMessage m : successes) {
+      plan.definitions.forEach(def -> deployed.record(def[0], def[1], def[2]));
+      plan.children.forEach(rel -> deployed.childRelationship(rel[0], rel[1]));
+      plan.successes.add(0, planner.message("", "package.xml", "package.xml", null, null));
+      for (DeployMessage m : plan.successes) {
         deployedComponents.add(m.getComponentType() + ":" + m.getFullName());
       }
+    } else if (ok) {
+      plan.successes.add(0, planner.message("", "package.xml", "package.xml", null, null));
     }
     DeployResult r = base(id, ok ? DeployStatus.Succeeded : DeployStatus.Failed, true);
+    r.setCheckOnly(d.checkOnly);
     r.setSuccess(ok);
     r.setCompletedDate(r.getLastModifiedDate());
-    r.setNumberComponentsTotal(successes.size() + failures.size());
-    r.setNumberComponentsDeployed(ok ? successes.size() : 0);
-    r.setNumberComponentErrors(failures.size());
+    r.setNumberComponentsTotal(plan.successes.size() + plan.failures.size());
+    r.setNumberComponentsDeployed(ok ? plan.successes.size() : 0);
+    r.setNumberComponentErrors(plan.failures.size());
     DeployDetails details = new DeployDetails();
     details.setComponentSuccesses(
-        ok ? successes.toArray(new DeployMessage[0]) : new DeployMessage[0]);
-    details.setComponentFailures(failures.toArray(new DeployMessage[0]));
+        ok ? plan.successes.toArray(new DeployMessage[0]) : new DeployMessage[0]);
+    details.setComponentFailures(plan.failures.toArray(new DeployMessage[0]));
     r.setDetails(details);
     if (!ok) {
-      r.setErrorMessage(failures.get(0).getProblem());
+      r.setErrorMessage(plan.failures.get(0).getProblem());
     }
     return r;
-  }
-
-  private void planObject(
-      String name,
-      String path,
-      String xml,
-      Map<String, ObjectDef> planned,
-      List<Runnable> changes,
-      List<DeployMessage> successes,
-      List<DeployMessage> failures) {
-    Element root = MetadataXml.parse(xml);
-    String target = name.equals("Activity") ? "Task" : name;
-    ObjectDef existing = org.object(target).orElse(null);
-    ObjectDef object = existing;
-    if (existing == null) {
-      if (!planned.containsKey(name)) {
-        failures.add(
-            message("CustomObject", name, path, false, "Not a custom object name: " + name));
-        return;
-      }
-      object = planned.get(name);
-      Element nameField = SoapRequest.child(root, "nameField");
-      boolean auto = nameField != null && "AutoNumber".equals(MetadataXml.text(nameField, "type"));
-      FieldDef nameDef = FieldDef.of("Name", "string");
-      object.add(
-          auto
-              ? new FieldDef(
-                  "Name", "Name", "string", 80, false, false, true, false, false, List.of(), null,
-                  false)
-              : nameDef);
-      if (auto) {
-        object.autoNumber(MetadataXml.text(nameField, "displayFormat"));
-      }
-      object.add(FieldDef.reference("OwnerId", "User", "Owner"));
-      ObjectDef created = object;
-      changes.add(() -> org.define(created));
-      successes.add(message("CustomObject", name, path, true, null));
-    } else if (name.endsWith("__c")) {
-      successes.add(changed(message("CustomObject", name, path, false, null)));
-    }
-    for (Element f : MetadataXml.all(root, "fields")) {
-      String fullName = MetadataXml.text(f, "fullName");
-      String type = MetadataXml.text(f, "type");
-      String qualified = name + "." + fullName;
-      try {
-        FieldDef def = MetadataXml.field(f, planned, org);
-        boolean isNew = object.field(fullName).isEmpty();
-        ObjectDef into = object;
-        changes.add(() -> into.add(def));
-        DeployMessage m = message("CustomField", qualified, path, isNew, null);
-        successes.add(isNew ? m : changed(m));
-      } catch (IllegalArgumentException e) {
-        failures.add(
-            message(
-                "CustomField", qualified, path, false, e.getMessage() + " (type " + type + ")"));
-      }
-    }
-  }
-
-  private String nextPrefix(Map<String, ObjectDef> planned) {
-    String base = org.nextKeyPrefix();
-    char c = base.charAt(2);
-    return base.substring(0, 2) + (char) (c + planned.size());
-  }
-
-  private static DeployMessage changed(DeployMessage m) {
-    m.setChanged(true);
-    return m;
-  }
-
-  private DeployMessage message(
-      String type, String fullName, String file, boolean created, String problem) {
-    DeployMessage m = new DeployMessage();
-    m.setComponentType(type);
-    m.setFullName(fullName);
-    m.setFileName("unpackaged/" + file);
-    m.setCreated(created);
-    m.setSuccess(problem == null);
-    Calendar now = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-    now.setTimeInMillis(org.clock().millis());
-    m.setCreatedDate(now);
-    if (problem != null) {
-      m.setProblem(problem);
-      m.setProblemType(DeployProblemType.Error);
-    }
-    return m;
-  }
-
-  private static String stem(String path) {
-    String file = path.substring(path.lastIndexOf('/') + 1);
-    int dot = file.indexOf('.');
-    return dot < 0 ? file : file.substring(0, dot);
   }
 
   private static Map<String, String> unzip(byte[] zip) {

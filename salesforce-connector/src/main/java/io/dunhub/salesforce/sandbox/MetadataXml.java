@@ -27,6 +27,31 @@ final class MetadataXml {
     }
   }
 
+  /**
+   * The element as compact XML without the child elements named in {@code skip}: what a deploy
+   * compares to tell a changed component from an unchanged one.
+   */
+  static String canonical(Element element, java.util.Set<String> skip) {
+    try {
+      Element copy = (Element) element.cloneNode(true);
+      for (Element child : SoapRequest.children(copy)) {
+        if (skip.contains(child.getLocalName())) {
+          copy.removeChild(child);
+        }
+      }
+      javax.xml.transform.Transformer t =
+          javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+      java.io.StringWriter out = new java.io.StringWriter();
+      t.transform(
+          new javax.xml.transform.dom.DOMSource(copy),
+          new javax.xml.transform.stream.StreamResult(out));
+      return out.toString().replaceAll(">\\s+<", "><").trim();
+    } catch (javax.xml.transform.TransformerException e) {
+      throw new IllegalArgumentException("cannot read metadata XML: " + e.getMessage());
+    }
+  }
+
   static String text(Element parent, String name) {
     Element e = SoapRequest.child(parent, name);
     return e == null ? null : e.getTextContent().trim();

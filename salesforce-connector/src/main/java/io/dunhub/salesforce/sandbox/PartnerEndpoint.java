@@ -24,8 +24,14 @@ final class PartnerEndpoint {
   static final int DEFAULT_BATCH = 500;
   private static final String SESSION_HASH = "k3Zb9yQv0dTQn1mJ2c8sXw4RrA7uFfLhPpE6oVgNiYs=";
 
-  /** What to send back. */
-  record Reply(int status, String body) {}
+  /** What to send back; {@link #LOST} drops the connection instead of answering. */
+  record Reply(int status, String body) {
+    static final Reply LOST = new Reply(0, null);
+
+    boolean lost() {
+      return status == 0;
+    }
+  }
 
   private final SandboxOrg org;
   private final SandboxAuth auth;
@@ -74,24 +80,26 @@ final class PartnerEndpoint {
                               + " logs out."));
       counter.charge();
       counter.injectedFault(op);
-      return ok(
-          switch (op) {
-            case "query" -> query(request, false);
-            case "queryAll" -> query(request, true);
-            case "queryMore" -> queryMore(request.text("queryLocator"));
-            case "create" -> create(request, session);
-            case "update" -> update(request);
-            case "upsert" -> upsert(request);
-            case "delete" -> delete(request);
-            case "retrieve" -> retrieve(request);
-            case "describeSObject" -> describe(request.text("sObjectType"));
-            case "getUserInfo" -> userInfo(session.userId());
-            default ->
-                throw SandboxException.fault(
-                    "sf:UnexpectedErrorFault",
-                    "INVALID_OPERATION",
-                    "the sandbox does not implement " + op);
-          });
+      Reply reply =
+          ok(
+              switch (op) {
+                case "query" -> query(request, false);
+                case "queryAll" -> query(request, true);
+                case "queryMore" -> queryMore(request.text("queryLocator"));
+                case "create" -> create(request, session);
+                case "update" -> update(request);
+                case "upsert" -> upsert(request);
+                case "delete" -> delete(request);
+                case "retrieve" -> retrieve(request);
+                case "describeSObject" -> describe(request.text("sObjectType"));
+                case "getUserInfo" -> userInfo(session.userId());
+                default ->
+                    throw SandboxException.fault(
+                        "sf:UnexpectedErrorFault",
+                        "INVALID_OPERATION",
+                        "the sandbox does not implement " + op);
+              });
+      return counter.takeLostResponse(op) ? Reply.LOST : reply;
     } catch (SandboxException e) {
       if (e.isFault()) {
         return fault(e);

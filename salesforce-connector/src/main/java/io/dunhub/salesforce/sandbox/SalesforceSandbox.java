@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.security.KeyPair;
@@ -191,6 +192,11 @@ public final class SalesforceSandbox implements AutoCloseable {
           return reply(r.status(), "text/xml;charset=UTF-8", r.body());
         }
         PartnerEndpoint.Reply r = partner.handle(body, m.group(2));
+        if (r.lost()) {
+          return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+              .withFault(Fault.EMPTY_RESPONSE)
+              .build();
+        }
         return reply(r.status(), "text/xml;charset=UTF-8", r.body());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -85,6 +85,20 @@ public final class SandboxOrg {
     data.computeIfAbsent(object.name().toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>());
   }
 
+  /**
+   * Adds (or redefines) a field as a deploy does: a new checkbox reads {@code false} on the records
+   * already there, as in Salesforce, where a checkbox is never null.
+   */
+  public synchronized void addField(ObjectDef object, FieldDef field) {
+    boolean isNew = object.field(field.name()).isEmpty();
+    object.add(field);
+    if (isNew && field.type().equals("boolean") && object(object.name()).isPresent()) {
+      for (Map<String, String> row : table(object).values()) {
+        row.putIfAbsent(field.name(), "false");
+      }
+    }
+  }
+
   public synchronized Optional<ObjectDef> object(String name) {
     return Optional.ofNullable(schema.get(name.toLowerCase(Locale.ROOT)));
   }
