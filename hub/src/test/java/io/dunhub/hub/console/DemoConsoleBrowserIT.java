@@ -181,7 +181,10 @@ class DemoConsoleBrowserIT {
     }
   }
 
-  /** Open balances by currency and aging bucket on {@code day}, from the invoices in the store. */
+  /**
+   * Open balances by currency and aging bucket on {@code day}, from the invoices in the store that
+   * were issued by then.
+   */
   private static Map<String, Map<String, BigDecimal>> aging(Store store, LocalDate day) {
     Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
     store
@@ -190,7 +193,9 @@ class DemoConsoleBrowserIT {
             h ->
                 h.createQuery(
                         "SELECT currency, due_date, open_balance FROM invoices"
-                            + " WHERE deleted = FALSE AND status <> 'VOID' AND open_balance <> 0")
+                            + " WHERE deleted = FALSE AND status <> 'VOID' AND open_balance <> 0"
+                            + " AND issue_date <= :day")
+                    .bind("day", day)
                     .map(
                         (rs, ctx) -> {
                           Map<String, BigDecimal> buckets =
