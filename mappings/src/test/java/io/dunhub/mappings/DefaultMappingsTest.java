@@ -41,7 +41,8 @@ class DefaultMappingsTest {
             "Dunning_Notice__c",
             "Task");
     assertThat(objects(set, "quickbooks"))
-        .containsExactlyInAnyOrder("Customer", "Invoice", "Payment", "Attachable");
+        .containsExactlyInAnyOrder(
+            "Customer", "CustomerContact", "Invoice", "Payment", "Attachable");
     assertThat(objects(set, "netsuite"))
         .containsExactlyInAnyOrder(
             "customer", "contact", "invoice", "customerPayment", "note", "phoneCall");

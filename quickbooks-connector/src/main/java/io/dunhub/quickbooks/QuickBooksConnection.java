@@ -97,7 +97,9 @@ final class QuickBooksConnection implements Connection {
   public RecordSink sink(String hostObject) {
     switch (hostObject) {
       case "Customer":
-        return new CustomerContactSink(gateway);
+        return CustomerContactSink.forCustomers(gateway);
+      case "CustomerContact":
+        return CustomerContactSink.forContacts(gateway);
       case "Payment":
         return new PaymentSink(gateway, settings.throttleBackoff());
       case "Attachable":
@@ -120,7 +122,7 @@ final class QuickBooksConnection implements Connection {
             name()
                 + ": QuickBooks cannot write '"
                 + hostObject
-                + "' (Customer, Payment, Attachable, Activity, InvoiceEmail, InvoicePrivateNote)");
+                + "' (Customer, CustomerContact, Payment, Attachable, Activity, InvoiceEmail, InvoicePrivateNote)");
     }
   }
 }

@@ -25,10 +25,12 @@ import java.util.Optional;
  *
  * <p>Streams: {@code Customer}, {@code Invoice}, {@code Payment} (raw = the entity's QBO JSON;
  * deleted records come through CDC with {@code deleted = true}). Sinks: {@code Customer} (billing
- * email/phone, sparse update), {@code Payment} (money Dunhub collected), {@code Attachable}
- * (activity notes linked to invoice and customer), {@code Activity} (the hub's activity write-back,
- * as such a note), {@code InvoiceEmail} (QuickBooks sends the invoice), {@code InvoicePrivateNote}
- * (only when {@code privateNote.enabled}).
+ * email/phone, sparse update), {@code CustomerContact} (a billing contact, written as its
+ * customer's primary e-mail and phone: the customer is the payload's {@code CustomerRef}), {@code
+ * Payment} (money Dunhub collected), {@code Attachable} (activity notes linked to invoice and
+ * customer), {@code Activity} (the hub's activity write-back, as such a note), {@code InvoiceEmail}
+ * (QuickBooks sends the invoice), {@code InvoicePrivateNote} (only when {@code
+ * privateNote.enabled}).
  */
 public final class QuickBooksConnector implements HostConnector {
 
@@ -43,6 +45,7 @@ public final class QuickBooksConnector implements HostConnector {
   static final List<SinkSpec> SINKS =
       List.of(
           new SinkSpec("Customer", EntityType.PARTY, 1),
+          new SinkSpec("CustomerContact", EntityType.CONTACT, 1),
           new SinkSpec("Payment", EntityType.PAYMENT, 30),
           new SinkSpec("Attachable", EntityType.ACTIVITY, 30),
           new SinkSpec("Activity", EntityType.ACTIVITY, 30),

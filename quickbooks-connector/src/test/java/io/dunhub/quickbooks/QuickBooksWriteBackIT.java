@@ -100,6 +100,93 @@ class QuickBooksWriteBackIT {
   }
 
   @Test
+  void aBillingContactIsWrittenIntoTheCustomerItsPayloadNames() {
+    ObjectNode contact = JSON.objectNode();
+    contact.putObject("CustomerRef").put("value", qbo.customerId);
+    contact.put("ContactRole", "ACCOUNTS_PAYABLE");
+    contact.putObject("PrimaryEmailAddr").put("Address", "payables@harbor-freight.example.com");
+    contact.putObject("PrimaryPhone").put("FreeFormNumber", "+1 805 555 0199");
+    String name =
+        qbo.realm.get("Customer", qbo.customerId).orElseThrow().path("DisplayName").asText();
+
+    WriteOutcome first =
+        connection
+            .sink("CustomerContact")
+            .write(new WriteRequest("contact-c1-v1", "CustomerContact", null, contact, null));
+
+    JsonNode customer = qbo.realm.get("Customer", qbo.customerId).orElseThrow();
+    assertThat(first)
+        .as("the customer's id and SyncToken: the contact's link in QuickBooks")
+        .isEqualTo(new WriteOutcome.Applied(qbo.customerId, customer.get("SyncToken").asText()));
+    assertThat(customer.path("PrimaryEmailAddr").path("Address").asText())
+        .isEqualTo("payables@harbor-freight.example.com");
+    assertThat(customer.path("PrimaryPhone").path("FreeFormNumber").asText())
+        .isEqualTo("+1 805 555 0199");
+    assertThat(customer.has("ContactRole")).as("the role is for the mapping's filter").isFalse();
+    assertThat(customer.path("DisplayName").asText()).as("a sparse update").isEqualTo(name);
+
+    // the same values again (another key, a later sync): the customer already holds them
+    String token = customer.get("SyncToken").asText();
+    WriteOutcome again =
+        connection
+            .sink("CustomerContact")
+            .write(
+                new WriteRequest(
+                    "contact-c1-v2", "CustomerContact", qbo.customerId, contact, null));
+    assertThat(again).isEqualTo(new WriteOutcome.AlreadyApplied(qbo.customerId));
+    assertThat(qbo.realm.get("Customer", qbo.customerId).orElseThrow().get("SyncToken").asText())
+        .as("not updated again")
+        .isEqualTo(token);
+  }
+
+  @Test
+  void aContactWriteOnAStaleSyncTokenIsAppliedOnTheCurrentOne() {
+    ObjectNode contact = JSON.objectNode();
+    contact.putObject("CustomerRef").put("value", qbo.customerId);
+    contact.putObject("PrimaryEmailAddr").put("Address", "first@harbor-freight.example.com");
+    WriteOutcome first =
+        connection
+            .sink("CustomerContact")
+            .write(new WriteRequest("c-v1", "CustomerContact", null, contact, null));
+    String token = ((WriteOutcome.Applied) first).version();
+    // someone edits the customer in QuickBooks meanwhile: the token the hub holds is stale
+    qbo.realm.edit(
+        "Customer",
+        qbo.customerId,
+        JSON.objectNode().put("Notes", "Pays by wire"),
+        clock.instant().plusSeconds(1));
+    clock.advance(Duration.ofMinutes(1));
+
+    contact.putObject("PrimaryEmailAddr").put("Address", "second@harbor-freight.example.com");
+    WriteOutcome second =
+        connection
+            .sink("CustomerContact")
+            .write(new WriteRequest("c-v2", "CustomerContact", qbo.customerId, contact, token));
+
+    assertThat(second).isInstanceOf(WriteOutcome.Applied.class);
+    JsonNode customer = qbo.realm.get("Customer", qbo.customerId).orElseThrow();
+    assertThat(customer.path("PrimaryEmailAddr").path("Address").asText())
+        .isEqualTo("second@harbor-freight.example.com");
+    assertThat(customer.path("Notes").asText()).isEqualTo("Pays by wire");
+  }
+
+  @Test
+  void aContactWriteWithoutItsCustomerIsRefusedWithTheKey() {
+    ObjectNode contact = JSON.objectNode();
+    contact.putObject("PrimaryEmailAddr").put("Address", "x@harbor-freight.example.com");
+
+    WriteOutcome outcome =
+        connection
+            .sink("CustomerContact")
+            .write(new WriteRequest("contact-c9-v1", "CustomerContact", null, contact, null));
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Permanent.class);
+    assertThat(((WriteOutcome.Permanent) outcome).reason())
+        .contains("CustomerRef.value")
+        .contains("contact-c9-v1");
+  }
+
+  @Test
   void theHubsActivityWriteBackBecomesANoteOnTheInvoiceAndTheCustomer() {
     String invoice = qbo.invoice(Instant.parse("2026-02-01T10:00:00Z"), "300.00");
     ObjectNode activity = JSON.objectNode();

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders notice templates with Pebble, HTML auto-escaping on. A template is one file per name and
@@ -30,15 +31,20 @@ import java.util.Map;
  * fill {@code letter_body}. A locale falls back from {@code de_AT} to {@code de} to {@code en}.
  * Files in an override directory win over the bundled ones.
  *
- * <p>Variables: {@code brand} (name, primaryColour, accentColour, logoUrl), {@code customer},
- * {@code contact}, {@code invoices} (number, issued, due, daysOverdue, total, balance, fees, link),
- * {@code totalDue}, {@code totalFees}, {@code paymentLink}, {@code unsubscribeUrl}, {@code
- * openPixelUrl}, {@code today}; amounts and dates are already formatted for the locale.
+ * <p>Variables: {@code brand} (name, primaryColour, accentColour, logoUrl, footer), {@code
+ * customer}, {@code address} (the customer's postal address lines), {@code contact}, {@code
+ * invoices} (number, issued, due, daysOverdue, total, balance, fees, link), {@code totalDue},
+ * {@code totalFees}, {@code paymentLink}, {@code unsubscribeUrl}, {@code openPixelUrl}, {@code
+ * today}; amounts and dates are already formatted for the locale.
  */
 public final class NoticeRenderer {
 
   private final PebbleEngine engine;
   private final Path overrides;
+
+  /** The file each (name, locale) resolves to, looked up once per process. */
+  private final Map<String, Optional<String>> resolved =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Uses only the bundled templates. */
   public NoticeRenderer() {
@@ -108,6 +114,12 @@ public final class NoticeRenderer {
   }
 
   private String resolve(String name, Locale locale) {
+    return resolved
+        .computeIfAbsent(name + "|" + locale, k -> Optional.ofNullable(find(name, locale)))
+        .orElse(null);
+  }
+
+  private String find(String name, Locale locale) {
     List<String> candidates = new ArrayList<>();
     if (!locale.getCountry().isEmpty()) {
       candidates.add(name + "_" + locale.getLanguage() + "_" + locale.getCountry());
@@ -135,9 +147,11 @@ public final class NoticeRenderer {
     brand.put("primaryColour", c.brand().primaryColour());
     brand.put("accentColour", c.brand().accentColour());
     brand.put("logoUrl", c.brand().logoUrl());
+    brand.put("footer", c.brand().footer());
     m.put("brand", brand);
     m.put("customer", c.customerName());
     m.put("contact", c.contactName() == null ? c.customerName() : c.contactName());
+    m.put("address", c.customerAddress());
     List<Map<String, Object>> invoices = new ArrayList<>();
     Money total = null;
     Money fees = null;

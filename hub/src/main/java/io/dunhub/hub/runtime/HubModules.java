@@ -6,6 +6,7 @@ import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.console.ConsoleModule;
 import io.dunhub.hub.http.HttpModule;
 import io.dunhub.hub.metrics.MetricsModule;
+import io.dunhub.hub.tracking.TrackingModule;
 import io.dunhub.hub.webhook.WebhookModule;
 import java.util.List;
 
@@ -29,7 +30,8 @@ public final class HubModules {
         new MetricsModule(),
         new ConsoleModule(),
         new HttpModule(),
-        new AdminModule(),
-        new WebhookModule());
+        new WebhookModule(),
+        new TrackingModule(),
+        new AdminModule());
   }
 }

@@ -6,9 +6,13 @@ import io.dunhub.core.connector.AuthenticationException;
 import io.dunhub.core.connector.ConnectorException;
 import io.dunhub.core.connector.RecordSink;
 import io.dunhub.core.connector.RetryableException;
+import io.dunhub.core.connector.SourceRecord;
 import io.dunhub.core.connector.WriteOutcome;
 import io.dunhub.core.connector.WriteRequest;
+import io.dunhub.core.mapping.Lookups;
+import io.dunhub.core.mapping.Mapping;
 import io.dunhub.core.mapping.MappingException;
+import io.dunhub.core.mapping.MappingResult;
 import io.dunhub.core.mapping.OutboundMapping;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes queued canonical changes of one entity to one connection: reads the queue in pages, maps
@@ -30,8 +37,13 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>A deleted canonical record is written as a payload holding only {@value #DELETED_FIELD}:
  * {@code true}; the SPI has no delete operation yet.
+ *
+ * <p>The filters of an outbound mapping test the payload it builds: a record they leave out (a
+ * contact that is not a billing contact, for QuickBooks) is not written there.
  */
 final class OutboundWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundWriter.class);
 
   /** The field a delete is written as. */
   static final String DELETED_FIELD = "_deleted";
@@ -39,9 +51,10 @@ final class OutboundWriter {
   /**
    * One target: a connection's sink for one entity.
    *
-   * @param partyLinked write an invoice or payment there only when its party is linked to that
-   *     connection (true when the hub never writes parties to it: a QuickBooks company that does
-   *     not know the customer cannot hold its invoices or payments, so they are not meant for it)
+   * @param partyLinked write an invoice, payment or contact there only when its party is linked to
+   *     that connection (true when the hub never writes parties to it: a QuickBooks company that
+   *     does not know the customer cannot hold its invoices, payments or billing contact, so they
+   *     are not meant for it)
    */
   record Target(
       String connection,
@@ -144,6 +157,7 @@ final class OutboundWriter {
           h -> {
             Map<String, SyncTables.Parked> parked =
                 tables.parked(h, t.connection(), stream, "OUT", handled.keySet());
+            newRefs.retainAll(unclaimed(h, t.connection(), newRefs));
             tables.insertRefs(h, t.connection(), entity, newRefs, now, now);
             tables.updateRefsWritten(h, t.connection(), writtenRefs, now);
             List<SyncTables.Parked> done = new ArrayList<>();
@@ -165,6 +179,43 @@ final class OutboundWriter {
       progress.page(t.connection(), "-> " + stream, (int) counts.read, total.read);
     }
     return total;
+  }
+
+  /**
+   * The new refs whose host record no other canonical record is linked to. Several canonical
+   * records can be written into one host record (two billing contacts of one QuickBooks customer,
+   * which has one primary e-mail); the first keeps the link, the others are written without one.
+   */
+  private static List<SyncTables.Ref> unclaimed(
+      Handle h, String connection, List<SyncTables.Ref> refs) {
+    List<SyncTables.Ref> out = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (SyncTables.Ref r : refs) {
+      String claimedBy =
+          seen.add(r.hostType() + " " + r.hostId())
+              ? h.createQuery(
+                      "SELECT canonical_id FROM external_refs WHERE connection = :c"
+                          + " AND host_type = :t AND host_id = :id")
+                  .bind("c", connection)
+                  .bind("t", r.hostType())
+                  .bind("id", r.hostId())
+                  .mapTo(String.class)
+                  .findFirst()
+                  .orElse(null)
+              : "another record of this page";
+      if (claimedBy == null) {
+        out.add(r);
+      } else {
+        LOG.info(
+            "{}: {} {} is already linked to {}; {} was written to it without a link",
+            connection,
+            r.hostType(),
+            r.hostId(),
+            claimedBy,
+            r.canonicalId());
+      }
+    }
+    return out;
   }
 
   private static SyncTables.Park park(
@@ -233,6 +284,9 @@ final class OutboundWriter {
       try {
         Object record = CanonicalJson.read(data, t.table().recordClass());
         payload = t.mapping().toHost(record, t.connection(), lookups);
+        if (filteredOut(t.mapping(), payload, t.connection())) {
+          return null; // the mapping does not take it (not a billing contact, ...)
+        }
       } catch (MappingException e) {
         return new SyncTables.Park(
             ref == null ? null : ref.hostId(), id, e.getMessage(), e.rule(), e.value(), null, null);
@@ -262,6 +316,17 @@ final class OutboundWriter {
         ref == null ? null : ref.hostId(),
         payload,
         ref == null ? null : ref.hostVersion());
+  }
+
+  /** Whether the mapping's filters, applied to the payload it built, leave the record out. */
+  private static boolean filteredOut(
+      OutboundMapping mapping, ObjectNode payload, String connection) {
+    if (!(mapping instanceof Mapping m) || m.filters().isEmpty()) {
+      return false;
+    }
+    SourceRecord asHost =
+        new SourceRecord(m.hostObject(), "outbound", null, Instant.EPOCH, false, payload);
+    return m.toCanonical(asHost, connection, Lookups.none()) instanceof MappingResult.Skipped;
   }
 
   private static void collect(

@@ -314,7 +314,9 @@ public final class SyncEngine {
               registry.connection(connection).sink(stream),
               spec.maxBatch(),
               EntityTable.of(entity),
-              (entity == EntityType.INVOICE || entity == EntityType.PAYMENT)
+              (entity == EntityType.INVOICE
+                      || entity == EntityType.PAYMENT
+                      || entity == EntityType.CONTACT)
                   && registry.outbound(connection, EntityType.PARTY).isEmpty());
       counts =
           new OutboundWriter(jdbi, tables, options.backoff(), clock, options.pageSize())

@@ -499,7 +499,10 @@ class AdminApiResourcesIT {
                 yaml + "\nbogus_key: 1\n"));
     assertThat(invalid.get("valid").asBoolean()).isFalse();
     assertThat(invalid.get("problems").toString()).contains("bogus_key");
-    badField(hub.postText("/api/mappings/validate", collector, yaml), "file");
+    // without ?file= the YAML's system: and object: name the file
+    assertThat(ok(hub.postText("/api/mappings/validate", collector, yaml)).get("valid").asBoolean())
+        .isTrue();
+    badField(hub.postText("/api/mappings/validate", collector, "fields: []\n"), "file");
 
     JsonNode dry = ok(hub.putText("/api/mappings/memory/Party.yaml?dryRun=true", admin, yaml));
     assertThat(dry.get("diff").get("fields")).isEmpty();

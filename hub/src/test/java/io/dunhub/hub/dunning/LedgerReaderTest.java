@@ -44,6 +44,34 @@ class LedgerReaderTest {
     assertThat(b.averageDaysLate()).isEqualByComparingTo(new BigDecimal("9.5"));
   }
 
+  @StoreTest
+  void anInvoiceDeletedInItsHostIsReadAsVoidSoItsCaseStops(Store store) {
+    Instant at = Instant.parse("2026-03-01T00:00:00Z");
+    LedgerSeeder seed = new LedgerSeeder(store, at);
+    seed.party(Fixtures.party("p1", "US", "America/New_York"));
+    seed.invoice(Fixtures.invoice("kept", "p1", "2026-02-01", "100", "USD"));
+    seed.invoice(Fixtures.invoice("gone", "p1", "2026-02-01", "100", "USD"));
+    new DunningCases(store, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).openMissing();
+    store.jdbi().useHandle(h -> h.execute("UPDATE invoices SET deleted = TRUE WHERE id = 'gone'"));
+
+    for (boolean batch : new boolean[] {false, true}) {
+      List<CaseFacts> cases =
+          store
+              .jdbi()
+              .withHandle(
+                  h ->
+                      batch
+                          ? LedgerReader.loadAll(h, List.of("p1"), at).get("p1")
+                          : LedgerReader.load(h, "p1", at).orElseThrow())
+              .facts()
+              .cases();
+      assertThat(cases)
+          .as(batch ? "loadAll" : "load")
+          .extracting(c -> c.invoice().id() + "=" + c.invoice().status())
+          .containsExactlyInAnyOrder("kept=OPEN", "gone=VOID");
+    }
+  }
+
   private static void payment(
       Store store, String id, LocalDate date, PaymentResult result, String... invoices) {
     List<PaymentApplication> apps =

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * user writes it: {@code salesforce install} sets the org up; a sync links the account to the
  * customer by tax id; dunning sends the overdue notice to the Salesforce contact and writes it back
  * as a {@code Dunning_Notice__c} and a completed {@code Task} (account and contact set), escalates
- * with an open {@code Task} for the account owner. An e-mail edited in the org should reach the
- * QuickBooks customer on the next sync: that test is disabled until the hub has a path for it (see
- * its reason).
+ * with an open {@code Task} for the account owner. A billing contact's e-mail edited in the org
+ * reaches the QuickBooks customer (its {@code PrimaryEmailAddr}) on the next sync, and comes back
+ * from QuickBooks without bouncing.
  */
 class SalesforceQuickBooksEndToEndIT {
 
@@ -294,11 +293,6 @@ class SalesforceQuickBooksEndToEndIT {
   }
 
   @Test
-  @Disabled(
-      "no path in the hub yet from a CRM contact to the QuickBooks customer: QuickBooks produces no"
-          + " contacts (so the Salesforce contact has no QuickBooks ref), the QuickBooks mappings"
-          + " are inbound only, and CustomerContactSink needs the customer's id as the write's host"
-          + " id. Today the sync reads the change ('crm/*: updated 1') and writes nothing to books.")
   void aContactEmailEditedInTheOrgReachesTheQuickBooksCustomer() {
     CliRunner.Result first = run("sync", "--once");
     assertThat(first.exitCode()).as(first.all()).isZero();
@@ -306,6 +300,62 @@ class SalesforceQuickBooksEndToEndIT {
     salesforce
         .org()
         .update("Contact", contactId, Map.of("Email", "payables@acme-tools.example"), List.of());
+    CliRunner.Result sync = run("sync", "--once");
+
+    assertThat(sync.exitCode()).as(sync.all()).isZero();
+    ObjectNode customer = books.get("Customer", customerId).orElseThrow();
+    assertThat(customer.path("PrimaryEmailAddr").path("Address").asText())
+        .as(sync.all())
+        .isEqualTo("payables@acme-tools.example");
+    // a sparse update: the rest of the customer is as it was
+    assertThat(customer.path("DisplayName").asText()).isEqualTo("Acme Tools Inc");
+    assertThat(customer.path("PrimaryTaxIdentifier").asText()).isEqualTo(TAX_ID);
+    assertThat(line(sync, "books")).as(sync.all()).contains("written 1").contains("parked 0");
+
+    // the next sync reads the changed customer back from QuickBooks' change feed: that is the
+    // hub's own write coming back, so nothing bounces to either side and nothing conflicts
+    String syncToken = customer.path("SyncToken").asText();
+    CliRunner.Result again = run("sync", "--once");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(line(again, "books")).as(again.all()).contains("written 0").contains("conflicts 0");
+    assertThat(line(again, "crm")).as(again.all()).contains("written 0").contains("conflicts 0");
+    assertThat(books.get("Customer", customerId).orElseThrow().path("SyncToken").asText())
+        .as("QuickBooks was not written again")
+        .isEqualTo(syncToken);
+    assertThat(salesforce.org().get("Contact", contactId).orElseThrow())
+        .containsEntry("Email", "payables@acme-tools.example");
+  }
+
+  @Test
+  void onlyBillingContactsOfKnownCustomersAreWrittenToQuickBooks() {
+    CliRunner.Result first = run("sync", "--once");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+
+    // a sales contact at the same account: QuickBooks keeps one billing contact, not this one
+    salesforce
+        .org()
+        .insert(
+            "Contact",
+            Map.of(
+                "AccountId", accountId,
+                "FirstName", "Sam",
+                "LastName", "Seller",
+                "Title", "Purchasing Manager",
+                "Email", "sam@acme-tools.example"),
+            ownerId);
+    // and an account the books do not know: its payables contact is not meant for QuickBooks
+    String prospect = salesforce.org().insert("Account", Map.of("Name", "Prospect Ltd"), ownerId);
+    salesforce
+        .org()
+        .insert(
+            "Contact",
+            Map.of(
+                "AccountId", prospect,
+                "LastName", "Payer",
+                "Title", "Accounts Payable",
+                "Email", "ap@prospect.example"),
+            ownerId);
     CliRunner.Result sync = run("sync", "--once");
 
     assertThat(sync.exitCode()).as(sync.all()).isZero();
@@ -317,7 +367,53 @@ class SalesforceQuickBooksEndToEndIT {
                 .path("Address")
                 .asText())
         .as(sync.all())
-        .isEqualTo("payables@acme-tools.example");
+        .isEqualTo("ana@acme-tools.example");
+    assertThat(line(sync, "books"))
+        .as("nothing written, nothing parked: " + sync.all())
+        .contains("written 0")
+        .contains("parked 0");
+    assertThat(books.count("Customer")).as("the hub never creates customers").isEqualTo(1);
+  }
+
+  @Test
+  void aSecondBillingContactOfTheAccountIsWrittenToTheSameCustomer() {
+    CliRunner.Result first = run("sync", "--once");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+
+    // QuickBooks keeps one billing e-mail: the contact written last is the one it holds
+    salesforce
+        .org()
+        .insert(
+            "Contact",
+            Map.of(
+                "AccountId", accountId,
+                "FirstName", "Bo",
+                "LastName", "Biller",
+                "Title", "Billing Contact",
+                "Email", "billing@acme-tools.example"),
+            ownerId);
+    CliRunner.Result sync = run("sync", "--once");
+
+    assertThat(sync.exitCode()).as(sync.all()).isZero();
+    assertThat(line(sync, "books")).as(sync.all()).contains("written 1").contains("parked 0");
+    assertThat(
+            books
+                .get("Customer", customerId)
+                .orElseThrow()
+                .path("PrimaryEmailAddr")
+                .path("Address")
+                .asText())
+        .isEqualTo("billing@acme-tools.example");
+  }
+
+  /** The report line of one connection in a {@code sync --once} output. */
+  private static String line(CliRunner.Result result, String connection) {
+    return result
+        .out()
+        .lines()
+        .filter(l -> l.startsWith(connection + "/"))
+        .reduce((a, b) -> b)
+        .orElse("(no line for " + connection + ")");
   }
 
   private CliRunner.Result run(String... args) {
