@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The rate limit of one connection, shared by every worker of the process: a token bucket of {@link
@@ -20,6 +21,7 @@ public final class ConnectionThrottle {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Semaphore inFlight;
+  private final AtomicLong granted = new AtomicLong();
   private final double perNano;
   private double tokens;
   private Instant refilledAt;
@@ -52,6 +54,7 @@ public final class ConnectionThrottle {
       sleeper.sleep(wait);
     }
     inFlight.acquire();
+    granted.incrementAndGet();
     return new Permit(inFlight);
   }
 
@@ -71,6 +74,24 @@ public final class ConnectionThrottle {
   /** Calls in flight now. */
   public int inFlight() {
     return limit.maxConcurrent() - inFlight.availablePermits();
+  }
+
+  /**
+   * Calls let through since the throttle was made: one per attempt, retries included. The hub's
+   * metrics read it; the throttle itself never looks at it.
+   */
+  public long granted() {
+    return granted.get();
+  }
+
+  /**
+   * How much of the bucket is spent right now, 0 (full: a whole burst may go) to 1 (empty: callers
+   * wait), counting the tokens refilled since the last call without taking any.
+   */
+  public synchronized double bucketUsed() {
+    long nanos = Math.max(0, Duration.between(refilledAt, clock.instant()).toNanos());
+    double available = Math.min(limit.permits(), tokens + nanos * perNano);
+    return Math.max(0, 1 - available / limit.permits());
   }
 
   /** Takes a token and returns zero, or returns how long to wait before asking again. */

@@ -2,6 +2,8 @@ package io.dunhub.core.http;
 
 import io.dunhub.core.connector.RateLimit;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,6 +37,19 @@ public final class ConnectionThrottles {
       String connection, RateLimit limit, Clock clock, Sleeper sleeper) {
     return throttles.computeIfAbsent(
         new Key(connection, clock, limit), key -> new ConnectionThrottle(limit, clock, sleeper));
+  }
+
+  /** A throttle in the registry, with the connection name and limit it was made for. */
+  public record Registered(String connection, RateLimit limit, ConnectionThrottle throttle) {}
+
+  /**
+   * Every throttle made so far, for metrics (calls per connection, how much of each limit is in
+   * use). A snapshot: throttles made later are not in it.
+   */
+  public List<Registered> all() {
+    List<Registered> result = new ArrayList<>();
+    throttles.forEach((k, t) -> result.add(new Registered(k.connection(), k.limit(), t)));
+    return result;
   }
 
   /** Forgets a connection's throttle (the connection was removed). */

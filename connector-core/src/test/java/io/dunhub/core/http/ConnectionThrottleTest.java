@@ -87,4 +87,31 @@ class ConnectionThrottleTest {
         .as("and the first one is still shared")
         .isSameAs(one);
   }
+
+  @Test
+  void countsTheCallsItLetsThroughAndHowMuchOfTheBucketIsSpent() throws Exception {
+    ConnectionThrottles registry = new ConnectionThrottles();
+    ConnectionThrottle throttle =
+        registry.forConnection(
+            "acme-qbo", new RateLimit(4, Duration.ofSeconds(4), 2), clock, clock);
+    assertThat(throttle.bucketUsed()).isZero();
+
+    for (int i = 0; i < 3; i++) {
+      throttle.acquire().close();
+    }
+
+    assertThat(throttle.granted()).isEqualTo(3);
+    assertThat(throttle.bucketUsed()).isEqualTo(0.75);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(throttle.bucketUsed()).as("two tokens refilled, none taken").isEqualTo(0.25);
+    assertThat(throttle.granted()).isEqualTo(3);
+    assertThat(registry.all())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.connection()).isEqualTo("acme-qbo");
+              assertThat(r.limit().permits()).isEqualTo(4);
+              assertThat(r.throttle()).isSameAs(throttle);
+            });
+  }
 }

@@ -4,6 +4,7 @@ import io.dunhub.hub.dunning.policy.PolicySet;
 import io.dunhub.hub.store.Dialect;
 import io.dunhub.hub.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,12 +26,21 @@ public final class DunningSweep {
   /** What one sweep did. */
   public record Result(int casesOpened, int parties, int actions) {}
 
+  /** Hears each finished sweep (the hub's metrics). */
+  public interface Listener {
+    /**
+     * @param took the real time the sweep took (not the hub's clock, which a simulation moves)
+     */
+    void swept(Result result, Duration took);
+  }
+
   private final Store store;
   private final Clock clock;
   private final DunningCases cases;
   private final Evaluator evaluator;
   private final DunningApplicator applicator;
   private final PolicySet policies;
+  private volatile Listener listener = (result, took) -> {};
 
   public DunningSweep(
       Store store,
@@ -47,6 +57,12 @@ public final class DunningSweep {
     this.policies = policies;
   }
 
+  /** Tells {@code newListener} about every later sweep; returns this sweep. */
+  public DunningSweep listen(Listener newListener) {
+    this.listener = java.util.Objects.requireNonNull(newListener, "listener");
+    return this;
+  }
+
   /** Parties evaluated in one transaction (one commit, so one disk flush, per group). */
   static final int PARTIES_PER_TRANSACTION = 50;
 
@@ -60,6 +76,13 @@ public final class DunningSweep {
    * others.
    */
   public Result run(int batch) {
+    long startNanos = System.nanoTime();
+    Result result = sweep(batch);
+    listener.swept(result, Duration.ofNanos(System.nanoTime() - startNanos));
+    return result;
+  }
+
+  private Result sweep(int batch) {
     int opened = cases.openMissing();
     Instant now = clock.instant();
     Set<String> evaluated = new HashSet<>();

@@ -34,6 +34,15 @@ public final class OutboxRelay {
   /** What one run did. */
   public record Result(int claimed, int done, int retried, int dead) {}
 
+  /** Hears the outcome of every row the relay worked on (the hub's metrics). */
+  public interface Listener {
+    /**
+     * @param status {@code DONE}, {@code PENDING} (to retry), {@code DEAD}, or {@code LOST}
+     *     (another worker took the row over)
+     */
+    void processed(OutboxRow row, String status);
+  }
+
   private final Store store;
   private final JdbcOutbox outbox;
   private final Map<Channel, NoticeChannel> channels;
@@ -42,6 +51,7 @@ public final class OutboxRelay {
   private final PdfLetterRenderer pdf;
   private final Clock clock;
   private final String worker;
+  private volatile Listener listener = (row, status) -> {};
 
   public OutboxRelay(
       Store store,
@@ -60,6 +70,12 @@ public final class OutboxRelay {
     this.pdf = pdf;
     this.clock = clock;
     this.worker = worker;
+  }
+
+  /** Tells {@code newListener} about every row processed from now on; returns this relay. */
+  public OutboxRelay listen(Listener newListener) {
+    this.listener = java.util.Objects.requireNonNull(newListener, "listener");
+    return this;
   }
 
   /** Runs until no row is due, {@code limit} rows per claim. */
@@ -90,6 +106,7 @@ public final class OutboxRelay {
                 .fail(row.id(), worker, row.kind() + " failed: " + e.getMessage(), null, false)
                 .orElse("LOST");
       }
+      listener.processed(row, status);
       switch (status) {
         case "DONE" -> done++;
         case "DEAD" -> dead++;

@@ -10,6 +10,7 @@ import io.dunhub.hub.crypto.SecretCipher;
 import io.dunhub.hub.dunning.cli.DunningRuntime;
 import io.dunhub.hub.dunning.cli.DunningSettings;
 import io.dunhub.hub.dunning.cli.DunningWiring;
+import io.dunhub.hub.metrics.DunningMetrics;
 import io.dunhub.hub.notice.Brand;
 import io.dunhub.hub.notice.SmtpSettings;
 import io.dunhub.hub.outbox.RetryPolicy;
@@ -44,6 +45,7 @@ public final class DunningRuntimes {
   private final Provider<OkHttpClient> http;
   private final SchedulerService.SchedulerSettings scheduler;
   private final Provider<SecretCipher> cipher;
+  private final DunningMetrics metrics;
 
   @Inject
   DunningRuntimes(
@@ -53,9 +55,11 @@ public final class DunningRuntimes {
       Provider<SyncEngine> engine,
       Provider<OkHttpClient> http,
       SchedulerService.SchedulerSettings scheduler,
-      Provider<SecretCipher> cipher) {
+      Provider<SecretCipher> cipher,
+      DunningMetrics metrics) {
     this.config = config;
     this.cipher = cipher;
+    this.metrics = metrics;
     this.store = store;
     this.registry = registry;
     this.engine = engine;
@@ -157,15 +161,19 @@ public final class DunningRuntimes {
    * @param clockSetter moves {@code clock} (simulation), or null for the hub's real clock
    */
   public DunningRuntime build(Clock clock, Consumer<Instant> clockSetter) {
-    return DunningWiring.build(
-        store.get(),
-        clock,
-        clockSetter,
-        settings(config, linkKey(cipher.get())),
-        name -> registry.get().connection(name),
-        http.get(),
-        this::syncAll,
-        scheduler.nodeName());
+    DunningRuntime runtime =
+        DunningWiring.build(
+            store.get(),
+            clock,
+            clockSetter,
+            settings(config, linkKey(cipher.get())),
+            name -> registry.get().connection(name),
+            http.get(),
+            this::syncAll,
+            scheduler.nodeName());
+    runtime.sweep().listen(metrics);
+    runtime.relay().listen(metrics);
+    return runtime;
   }
 
   /** One sync of every connection whose sync is enabled. */

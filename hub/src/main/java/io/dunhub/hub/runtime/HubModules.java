@@ -3,7 +3,9 @@ package io.dunhub.hub.runtime;
 import com.google.inject.Module;
 import io.dunhub.hub.admin.AdminModule;
 import io.dunhub.hub.config.HubConfig;
+import io.dunhub.hub.console.ConsoleModule;
 import io.dunhub.hub.http.HttpModule;
+import io.dunhub.hub.metrics.MetricsModule;
 import io.dunhub.hub.tracking.TrackingModule;
 import io.dunhub.hub.webhook.WebhookModule;
 import java.util.List;
@@ -25,6 +27,8 @@ public final class HubModules {
         new SchedulerModule(nodeName),
         new SyncModule(),
         new DunningModule(),
+        new MetricsModule(),
+        new ConsoleModule(),
         new HttpModule(),
         new WebhookModule(),
         new TrackingModule(),

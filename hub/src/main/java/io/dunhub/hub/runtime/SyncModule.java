@@ -14,6 +14,7 @@ import io.dunhub.hub.config.Mode;
 import io.dunhub.hub.config.StoreConfig;
 import io.dunhub.hub.crypto.SecretCipher;
 import io.dunhub.hub.crypto.SecretKeyLoader;
+import io.dunhub.hub.metrics.SyncMetrics;
 import io.dunhub.hub.store.JdbcTokenStore;
 import io.dunhub.hub.store.Store;
 import io.dunhub.hub.sync.ConnectionRegistry;
@@ -100,10 +101,14 @@ public final class SyncModule extends AbstractModule {
   @Provides
   @Singleton
   static SyncEngine engine(
-      Store store, ConnectionRegistry registry, Clock clock, Set<SyncListener> listeners) {
+      Store store,
+      ConnectionRegistry registry,
+      Clock clock,
+      Set<SyncListener> listeners,
+      SyncMetrics metrics) {
     List<SyncListener> all = List.copyOf(listeners);
     SyncListener fanOut = (h, entity, ids, now) -> all.forEach(l -> l.changed(h, entity, ids, now));
-    return new SyncEngine(store, registry, clock, SyncOptions.defaults(), fanOut);
+    return new SyncEngine(store, registry, clock, SyncOptions.defaults(), fanOut, metrics);
   }
 
   /** The set of listeners told about each inbound page's changes, in its transaction. */

@@ -53,6 +53,7 @@ public final class SyncEngine {
   private final SyncRuns runs;
   private final StreamLease lease;
   private final SyncListener listener;
+  private final SyncProgress observer;
 
   public SyncEngine(Store store, ConnectionRegistry registry, Clock clock) {
     this(store, registry, clock, SyncOptions.defaults());
@@ -71,7 +72,22 @@ public final class SyncEngine {
       Clock clock,
       SyncOptions options,
       SyncListener listener) {
+    this(store, registry, clock, options, listener, SyncProgress.none());
+  }
+
+  /**
+   * @param listener told in each page's transaction which canonical records the page changed
+   * @param observer hears every run besides the caller's own progress (the hub's metrics)
+   */
+  public SyncEngine(
+      Store store,
+      ConnectionRegistry registry,
+      Clock clock,
+      SyncOptions options,
+      SyncListener listener,
+      SyncProgress observer) {
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.store = Objects.requireNonNull(store, "store");
     this.jdbi = store.jdbi();
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -90,7 +106,8 @@ public final class SyncEngine {
   }
 
   /** Reads one stream of a connection, then writes that stream's entity queued for it. */
-  public SyncReport syncStream(String connection, String stream, SyncProgress progress) {
+  public SyncReport syncStream(String connection, String stream, SyncProgress given) {
+    SyncProgress progress = SyncProgress.both(observer, given);
     SyncReport in = inbound(connection, stream, progress);
     EntityType entity = registry.inbound(connection, stream).orElseThrow().entity();
     SyncReport out = outbound(connection, entity, progress);
@@ -104,7 +121,8 @@ public final class SyncEngine {
   }
 
   /** Reads every stream of a connection in dependency order, then writes what is queued for it. */
-  public SyncReport syncConnection(String connection, SyncProgress progress) {
+  public SyncReport syncConnection(String connection, SyncProgress given) {
+    SyncProgress progress = SyncProgress.both(observer, given);
     requireConnection(connection);
     Instant started = clock.instant();
     List<SyncReport> parts = new ArrayList<>();

@@ -19,4 +19,27 @@ public interface SyncProgress {
   static SyncProgress none() {
     return new SyncProgress() {};
   }
+
+  /** Tells {@code first}, then {@code second}. */
+  static SyncProgress both(SyncProgress first, SyncProgress second) {
+    return new SyncProgress() {
+      @Override
+      public void started(String connection, String stream) {
+        first.started(connection, stream);
+        second.started(connection, stream);
+      }
+
+      @Override
+      public void page(String connection, String stream, int records, long total) {
+        first.page(connection, stream, records, total);
+        second.page(connection, stream, records, total);
+      }
+
+      @Override
+      public void finished(SyncReport report) {
+        first.finished(report);
+        second.finished(report);
+      }
+    };
+  }
 }
