@@ -14,6 +14,7 @@ import io.dunhub.core.model.EntityType;
 import io.dunhub.core.model.Invoice;
 import io.dunhub.core.model.InvoiceStatus;
 import io.dunhub.core.model.Money;
+import io.dunhub.core.model.Party;
 import io.dunhub.core.model.Payment;
 import io.dunhub.core.model.PaymentApplication;
 import java.io.IOException;
@@ -187,6 +188,34 @@ class SampleRecordsTest {
     assertThat(((Invoice) ((MappingResult.Mapped) result).canonical()).status())
         .isEqualTo(InvoiceStatus.VOID);
     assertThat(open.status()).isEqualTo(InvoiceStatus.OPEN);
+  }
+
+  @Test
+  void salesforceAccountCarriesItsOwnerAndBillingAddress() throws IOException {
+    Party party = (Party) mapped("salesforce", "Account", new MapLookups());
+
+    assertThat(party.name()).isEqualTo("Okafor Trading Ltd");
+    assertThat(party.accountOwner()).isEqualTo("0055e000001AbCdAAK");
+    assertThat(party.address().lines())
+        .containsExactly("12 Wharf Road", "Unit 4", "N1 7GR London", "United Kingdom");
+  }
+
+  @Test
+  void quickBooksCustomerCarriesItsBillingAddress() throws IOException {
+    Party party = (Party) mapped("quickbooks", "Customer", new MapLookups());
+
+    assertThat(party.accountOwner()).isNull();
+    assertThat(party.address().lines())
+        .containsExactly("65 Ocean Dr.", "94213 Half Moon Bay CA", "US");
+  }
+
+  @Test
+  void netSuiteCustomerCarriesItsSalesRepAndDefaultAddress() throws IOException {
+    Party party = (Party) mapped("netsuite", "customer", new MapLookups());
+
+    assertThat(party.accountOwner()).isEqualTo("-5");
+    assertThat(party.address().lines())
+        .containsExactly("Brandt Maschinenbau GmbH", "Industriestr. 5", "80339 München", "Germany");
   }
 
   private Object mapped(String system, String object, MapLookups lookups) throws IOException {

@@ -1,6 +1,5 @@
 package io.dunhub.netsuite;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dunhub.core.connector.Capabilities;
 import io.dunhub.core.connector.CheckResult;
 import io.dunhub.core.connector.ConfigProblem;
@@ -15,7 +14,6 @@ import io.dunhub.core.connector.RateLimit;
 import io.dunhub.core.connector.SinkSpec;
 import io.dunhub.core.connector.StreamSpec;
 import io.dunhub.core.model.EntityType;
-import io.dunhub.netsuite.internal.NetSuiteHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,7 +45,8 @@ public final class NetSuiteConnector implements HostConnector {
               new SinkSpec("task", EntityType.ACTIVITY, 1),
               new SinkSpec("customerPayment", EntityType.PAYMENT, 1),
               new SinkSpec("customer", EntityType.PARTY, 1),
-              new SinkSpec("contact", EntityType.CONTACT, 1)),
+              new SinkSpec("contact", EntityType.CONTACT, 1),
+              new SinkSpec("Activity", EntityType.ACTIVITY, 1)),
           1000,
           new RateLimit(100_000, Duration.ofMinutes(1), 5));
 
@@ -80,18 +79,11 @@ public final class NetSuiteConnector implements HostConnector {
           problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
     }
     try (NetSuiteConnection c = (NetSuiteConnection) open(context)) {
-      NetSuiteHttp.Reply reply =
+      int count =
           c.http()
-              .call(
-                  "POST",
-                  "/services/rest/query/v1/suiteql?limit=1&offset=0",
-                  new ObjectMapper()
-                      .createObjectNode()
-                      .put("q", "SELECT id, name FROM subsidiary ORDER BY id"),
-                  "transient",
-                  status -> status == 200,
-                  "check");
-      int count = new ObjectMapper().readTree(reply.body()).path("totalResults").asInt();
+              .suiteQl("SELECT id, name FROM subsidiary ORDER BY id", 1, 0, "check")
+              .path("totalResults")
+              .asInt();
       return CheckResult.ok(
           "signed in to NetSuite account "
               + c.settings().account().realm()
@@ -100,8 +92,6 @@ public final class NetSuiteConnector implements HostConnector {
               + " subsidiaries visible");
     } catch (ConnectorException e) {
       return CheckResult.of(e);
-    } catch (java.io.IOException e) {
-      return CheckResult.failed(CheckResult.Status.FAILED, "check: unreadable SuiteQL reply");
     }
   }
 

@@ -28,25 +28,37 @@ final class InitialSync {
       Duration wall,
       Duration sandboxCpu,
       Duration suiteQlCompute,
-      int maxInFlight) {
+      int maxInFlight,
+      boolean warm,
+      Duration processCpu) {
 
     long calls() {
       return suiteQlCalls + tokenCalls;
     }
 
     long minimumCalls() {
-      return (invoices + 999) / 1000 + 1; // pages of 1,000 and one token
+      // pages of 1,000, one look at DeletedRecord once the live rows are read, and one token
+      // unless the warm-up read already got it
+      return (invoices + 999) / 1000 + 1 + (warm ? 0 : 1);
     }
   }
 
   private InitialSync() {}
 
   static Result run(int customers, int invoicesPerCustomer, Duration latency, int cap) {
-    return run(customers, invoicesPerCustomer, latency, cap, cap - 1);
+    return run(customers, invoicesPerCustomer, latency, cap, cap - 1, false);
   }
 
+  /**
+   * @param warmUp whether to read one page of another stream over the same SuiteQL tables first
+   */
   static Result run(
-      int customers, int invoicesPerCustomer, Duration latency, int cap, int prefetchPages) {
+      int customers,
+      int invoicesPerCustomer,
+      Duration latency,
+      int cap,
+      int prefetchPages,
+      boolean warmUp) {
     try (NetSuiteSandbox ns = NetSuiteSandbox.start("1234567_SB1", Clock.systemUTC())) {
       SandboxSeed.company(ns, 7L, customers, invoicesPerCustomer);
       ns.concurrencyLimit(cap);
@@ -66,7 +78,14 @@ final class InitialSync {
                       Clock.systemUTC(),
                       new InMemoryTokenStore(),
                       new OkHttpClient()));
+      if (warmUp) {
+        // the sandbox builds its SuiteQL tables (projections of every record) on first use, and
+        // the JVM compiles the hot paths: one page of another stream over the same tables does
+        // both outside the measurement, without priming the measured query itself
+        c.source("customerPayment").readPage(null, 1000);
+      }
       ns.resetCalls();
+      long cpu0 = processCpuNanos();
       long start = System.nanoTime();
       int records = 0;
       Watermark at = null;
@@ -79,6 +98,7 @@ final class InitialSync {
         }
       }
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
+      Duration cpu = Duration.ofNanos(processCpuNanos() - cpu0);
       return new Result(
           ns.store().count("invoice"),
           records,
@@ -88,7 +108,16 @@ final class InitialSync {
           wall,
           ns.serverTime(),
           ns.suiteQlComputeTime(),
-          ns.maxInFlight());
+          ns.maxInFlight(),
+          warmUp,
+          cpu);
     }
+  }
+
+  /** CPU time of the whole JVM (connector, sandbox, WireMock): what a loaded machine stretches. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }

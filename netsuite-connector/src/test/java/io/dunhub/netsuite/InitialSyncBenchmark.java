@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  *   -Dtest=InitialSyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true
  * </pre>
  *
- * (add {@code -DprefetchPages=0} for plain sequential keyset paging) and read {@code
+ * (add {@code -DprefetchPages=0} for plain sequential keyset paging, {@code -Dcold=true} to leave
+ * out the warm-up read of another stream) and read {@code
  * netsuite-connector/target/surefire-reports/io.dunhub.netsuite.InitialSyncBenchmark-output.txt}.
  */
 class InitialSyncBenchmark {
@@ -22,8 +23,9 @@ class InitialSyncBenchmark {
     Duration latency = Duration.ofMillis(100);
     int cap = 5;
     int prefetch = Integer.getInteger("prefetchPages", cap - 1);
-    InitialSync.Result r = InitialSync.run(500, 100, latency, cap, prefetch);
-    System.out.printf("prefetchPages=%d%n", prefetch);
+    boolean warmUp = !Boolean.getBoolean("cold");
+    InitialSync.Result r = InitialSync.run(500, 100, latency, cap, prefetch, warmUp);
+    System.out.printf("prefetchPages=%d warmUp=%s%n", prefetch, warmUp);
     long pages = (r.invoices() + 999) / 1000;
     Duration capFloor = latency.multipliedBy((pages + cap - 1) / cap);
     Duration serialFloor = latency.multipliedBy(pages);
@@ -33,7 +35,8 @@ class InitialSyncBenchmark {
             + "wall=%d ms; floor at cap %d = %d ms (ratio %.2f); floor of %d dependent pages = %d"
             + " ms (ratio %.2f)%n"
             + "sandbox time in handlers (summed over calls, incl. waiting for a shared query) = %d"
-            + " ms; SuiteQL evaluation = %d ms; most calls in flight = %d%n",
+            + " ms; SuiteQL evaluation = %d ms; most calls in flight = %d%n"
+            + "CPU of the whole JVM during the read (connector + sandbox + WireMock) = %d ms%n",
         r.invoices(),
         r.records(),
         r.calls(),
@@ -51,6 +54,7 @@ class InitialSyncBenchmark {
         (double) r.wall().toMillis() / serialFloor.toMillis(),
         r.sandboxCpu().toMillis(),
         r.suiteQlCompute().toMillis(),
-        r.maxInFlight());
+        r.maxInFlight(),
+        r.processCpu().toMillis());
   }
 }

@@ -91,11 +91,14 @@ class NetSuiteConnectorIT {
     for (SourceRecord rec : invoices) {
       SandboxRecord host = ns.store().get("invoice", rec.hostId()).orElseThrow();
       ObjectNode raw = rec.raw();
-      assertThat(new BigDecimal(raw.get("amountremaining").asText()))
+      assertThat(new BigDecimal(raw.get("amountRemaining").asText()))
           .isEqualByComparingTo(host.fields().get("amountRemaining").decimalValue());
-      assertThat(raw.get("duedate").asText()).isEqualTo(host.text("dueDate"));
-      assertThat(raw.get("status").asText())
-          .isEqualTo(host.fields().get("amountRemaining").decimalValue().signum() == 0 ? "B" : "A");
+      assertThat(raw.get("dueDate").asText()).isEqualTo(host.text("dueDate"));
+      assertThat(raw.at("/status/refName").asText())
+          .isEqualTo(
+              host.fields().get("amountRemaining").decimalValue().signum() == 0
+                  ? "Paid In Full"
+                  : "Open");
       String expectedCurrency =
           switch ((int) subsidiaryOf(host)) {
             case 1 -> "USD";
@@ -103,8 +106,8 @@ class NetSuiteConnectorIT {
             case 3 -> "EUR";
             default -> "?";
           };
-      assertThat(raw.get("currencycode").asText()).isEqualTo(expectedCurrency);
-      assertThat(raw.get("entity").asText()).isEqualTo(host.ref("entity"));
+      assertThat(raw.at("/currency/refName").asText()).isEqualTo(expectedCurrency);
+      assertThat(raw.at("/entity/id").asText()).isEqualTo(host.ref("entity"));
       assertThat(rec.lastModified()).isEqualTo(host.lastModified());
     }
   }
@@ -118,7 +121,7 @@ class NetSuiteConnectorIT {
       assertThat(records).as(stream).hasSize((int) expected);
       assertThat(records)
           .as(stream)
-          .allSatisfy(r -> assertThat(r.raw().get("subsidiary").asText()).isNotEqualTo("4"));
+          .allSatisfy(r -> assertThat(r.raw().at("/subsidiary/id").asText()).isNotEqualTo("4"));
     }
   }
 
@@ -129,12 +132,15 @@ class NetSuiteConnectorIT {
     for (SourceRecord p : payments) {
       SandboxRecord host = ns.store().get("customerPayment", p.hostId()).orElseThrow();
       var item = host.fields().path("apply").path("items").get(0);
-      assertThat(p.raw().get("apply")).hasSize(1);
-      assertThat(p.raw().get("apply").get(0).get("invoice").asText())
+      var applied = p.raw().at("/apply/items");
+      assertThat(applied).hasSize(1);
+      assertThat(applied.get(0).at("/doc/id").asText())
           .isEqualTo(item.path("doc").path("id").asText());
-      assertThat(new BigDecimal(p.raw().get("apply").get(0).get("amount").asText()))
+      assertThat(applied.get(0).get("apply").asBoolean()).isTrue();
+      assertThat(new BigDecimal(applied.get(0).get("amount").asText()))
           .isEqualByComparingTo(item.path("amount").decimalValue());
-      assertThat(p.raw().get("apply").get(0).get("invoicetranid").asText()).startsWith("INV");
+      assertThat(applied.get(0).at("/doc/refName").asText()).startsWith("INV");
+      assertThat(p.raw().at("/customer/id").asText()).isEqualTo(host.ref("customer"));
     }
   }
 
@@ -153,12 +159,12 @@ class NetSuiteConnectorIT {
   void noticeNotesAndPhoneCallsLandOnTheInvoiceAndTheCustomer() {
     SourceRecord invoice = readAll(connection, "invoice", 1000).get(0);
     String invoiceId = invoice.hostId();
-    String customerId = invoice.raw().get("entity").asText();
+    String customerId = invoice.raw().at("/entity/id").asText();
 
     ObjectNode note = JSON.createObjectNode();
     note.put("title", "Dunning reminder 1 sent");
     note.put(
-        "note", "Reminder emailed; open balance " + invoice.raw().get("amountremaining").asText());
+        "note", "Reminder emailed; open balance " + invoice.raw().get("amountRemaining").asText());
     note.putObject("transaction").put("id", invoiceId);
     note.putObject("entity").put("id", customerId);
     WriteOutcome noteOutcome =
@@ -167,7 +173,7 @@ class NetSuiteConnectorIT {
             .write(new WriteRequest("notice-42-inv-" + invoiceId, "note", null, note, null));
 
     ObjectNode call = JSON.createObjectNode();
-    call.put("title", "Call about overdue invoice " + invoice.raw().get("tranid").asText());
+    call.put("title", "Call about overdue invoice " + invoice.raw().get("tranId").asText());
     call.put("message", "Escalated by Dunhub after the final notice");
     call.put("status", "SCHEDULED");
     call.putObject("company").put("id", customerId);
@@ -199,6 +205,83 @@ class NetSuiteConnectorIT {
   }
 
   @Test
+  void theHubsActivityWriteBackBecomesANoteAndAnEscalationAlsoATask() {
+    SourceRecord invoice = readAll(connection, "invoice", 1000).get(0);
+    String invoiceId = invoice.hostId();
+    String customerId = invoice.raw().at("/entity/id").asText();
+    // the payload WriteBackPlanner puts in the outbox: the canonical activity and the host ids
+    ObjectNode notice =
+        JSON.createObjectNode()
+            .put("id", "a-1")
+            .put("type", "NOTICE_SENT")
+            .put("at", "2026-11-23T08:00:00Z")
+            .put("channel", "EMAIL")
+            .put("recipient", "ap@acme.example")
+            .put("subject", "Payment reminder: $1,200.00 overdue")
+            .put("content", "Dear customer, invoice " + invoice.raw().get("tranId").asText())
+            .put("invoiceHostId", invoiceId)
+            .put("partyHostId", customerId);
+    WriteOutcome written =
+        connection
+            .sink("Activity")
+            .write(new WriteRequest("writeback:a-1:acme-ns", "Activity", null, notice, null));
+    assertThat(written).isInstanceOf(WriteOutcome.Applied.class);
+    SandboxRecord note =
+        ns.store().get("note", ((WriteOutcome.Applied) written).hostId()).orElseThrow();
+    assertThat(note.ref("transaction")).isEqualTo(invoiceId);
+    assertThat(note.ref("entity")).isEqualTo(customerId);
+    assertThat(note.text("title")).isEqualTo("Payment reminder: $1,200.00 overdue");
+    assertThat(note.text("noteDate")).isEqualTo("2026-11-23");
+    assertThat(ns.store().count("task")).isZero();
+    assertThat(
+            connection
+                .sink("Activity")
+                .write(new WriteRequest("writeback:a-1:acme-ns", "Activity", null, notice, null)))
+        .as("a repeated write-back")
+        .isInstanceOf(WriteOutcome.AlreadyApplied.class);
+
+    ObjectNode escalation =
+        JSON.createObjectNode()
+            .put("id", "a-2")
+            .put("type", "ESCALATED")
+            .put("at", "2026-11-24T08:00:00Z")
+            .put("subject", "Call Acme about their overdue invoice")
+            .put("invoiceHostId", invoiceId)
+            .put("partyHostId", customerId);
+    escalation.putObject("attributes").put("kind", "task").put("assignee", "owner");
+    assertThat(
+            connection
+                .sink("Activity")
+                .write(
+                    new WriteRequest("writeback:a-2:acme-ns", "Activity", null, escalation, null)))
+        .isInstanceOf(WriteOutcome.Applied.class);
+    assertThat(ns.store().all("task"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.ref("transaction")).isEqualTo(invoiceId);
+              assertThat(t.ref("company")).isEqualTo(customerId);
+              assertThat(t.text("title")).isEqualTo("Call Acme about their overdue invoice");
+            });
+    assertThat(ns.store().count("note")).isEqualTo(2);
+
+    // the invoice is deleted in NetSuite before the next write-back: the note goes on the customer
+    ns.delete("invoice", Long.parseLong(invoiceId));
+    ObjectNode late = notice.deepCopy().put("id", "a-3").put("type", "THANK_YOU_SENT");
+    WriteOutcome onCustomer =
+        connection
+            .sink("Activity")
+            .write(new WriteRequest("writeback:a-3:acme-ns", "Activity", null, late, null));
+    assertThat(onCustomer).isInstanceOf(WriteOutcome.Applied.class);
+    SandboxRecord kept =
+        ns.store().get("note", ((WriteOutcome.Applied) onCustomer).hostId()).orElseThrow();
+    assertThat(kept.ref("transaction")).isNull();
+    assertThat(kept.ref("entity")).isEqualTo(customerId);
+    assertThat(kept.text("note"))
+        .startsWith("(Invoice " + invoiceId + " is no longer in NetSuite.)");
+  }
+
+  @Test
   void collectedMoneyIsAppliedToTheInvoiceOnceAndTheNextReadSeesTheNewBalance() {
     List<SourceRecord> first = new ArrayList<>();
     Watermark at = null;
@@ -210,14 +293,14 @@ class NetSuiteConnectorIT {
     } while (!page.records().isEmpty());
     SourceRecord open =
         first.stream()
-            .filter(r -> r.raw().get("amountpaid").asText().equals("0"))
+            .filter(r -> r.raw().get("amountPaid").decimalValue().signum() == 0)
             .findFirst()
             .orElseThrow();
-    BigDecimal balance = new BigDecimal(open.raw().get("amountremaining").asText());
+    BigDecimal balance = open.raw().get("amountRemaining").decimalValue();
     BigDecimal part = balance.subtract(new BigDecimal("10.00"));
 
     ObjectNode payment = JSON.createObjectNode();
-    payment.putObject("customer").put("id", open.raw().get("entity").asText());
+    payment.putObject("customer").put("id", open.raw().at("/entity/id").asText());
     payment.put("tranDate", "2026-11-23");
     payment.put("memo", "Collected by Dunhub (card)");
     ObjectNode item = payment.putObject("apply").putArray("items").addObject();
@@ -238,8 +321,9 @@ class NetSuiteConnectorIT {
     clock.advance(Duration.ofSeconds(10)); // past the read lag
     List<SourceRecord> changed = connection.source("invoice").readPage(at, 1000).records();
     assertThat(changed).extracting(SourceRecord::hostId).containsExactly(open.hostId());
-    assertThat(changed.get(0).raw().get("amountremaining").asText()).isEqualTo("10.00");
-    assertThat(changed.get(0).raw().get("status").asText()).isEqualTo("A");
+    assertThat(changed.get(0).raw().get("amountRemaining").decimalValue())
+        .isEqualByComparingTo("10.00");
+    assertThat(changed.get(0).raw().at("/status/refName").asText()).isEqualTo("Open");
   }
 
   @Test
@@ -251,7 +335,8 @@ class NetSuiteConnectorIT {
     assertThat(outcome).isInstanceOf(WriteOutcome.Permanent.class);
     assertThat(((WriteOutcome.Permanent) outcome).reason())
         .contains("acme-ns")
-        .contains("INVALID_KEY_OR_REF at transaction")
+        .contains("INVALID_KEY_OR_REF")
+        .contains("(at transaction)")
         .contains("999999");
 
     SandboxRecord inv =
@@ -269,7 +354,8 @@ class NetSuiteConnectorIT {
             .sink("customerPayment")
             .write(new WriteRequest("over-1", "customerPayment", null, payment, null));
     assertThat(((WriteOutcome.Permanent) over).reason())
-        .contains("INVALID_FLD_VALUE at apply.items[0].amount");
+        .contains("INVALID_FLD_VALUE")
+        .contains("(at apply.items[0].amount)");
     assertThat(ns.store().count("note")).isZero();
   }
 
@@ -301,7 +387,7 @@ class NetSuiteConnectorIT {
                     Long.toString(customer.id()),
                     JSON.createObjectNode().put("email", "not-an-email"),
                     null));
-    assertThat(((WriteOutcome.Permanent) bad).reason()).contains("at email");
+    assertThat(((WriteOutcome.Permanent) bad).reason()).contains("(at email)");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,6 +21,7 @@ import okhttp3.OkHttpClient;
  *   <li>{@link ErrorMappingInterceptor}: failures become the taxonomy's exceptions;
  *   <li>{@link RetryInterceptor}: jittered backoff for retryable failures of safe requests;
  *   <li>{@link OAuthInterceptor} (when a refresher is given): bearer token, 401 → refresh → retry;
+ *       or the connector's own request signer ({@link #auth});
  *   <li>{@link RateLimitInterceptor}: the connection's token bucket, concurrency cap and pause;
  *   <li>{@link RedactingLoggingInterceptor}: one redacted line per attempt.
  * </ol>
@@ -42,6 +44,8 @@ public final class HttpClientFactory {
   private RetryPolicy retry = RetryPolicy.defaults();
   private HostErrorExtractor errors = new JsonHostErrorExtractor();
   private SingleFlightTokenRefresher oauth;
+  private Interceptor auth;
+  private String throttleKey;
   private ConnectionThrottles throttles = ConnectionThrottles.shared();
   private Set<String> secretParams = Set.of();
   private Duration connectTimeout = Duration.ofSeconds(10);
@@ -97,6 +101,27 @@ public final class HttpClientFactory {
     return this;
   }
 
+  /**
+   * Puts credentials on each attempt with {@code signer} instead of an OAuth bearer token: for
+   * hosts that sign every request (OAuth 1.0a, as NetSuite's token-based authentication). It sits
+   * where {@link OAuthInterceptor} would, inside the retries, so every attempt is signed afresh (a
+   * new nonce and timestamp), and a 401 it lets through becomes an {@code AuthenticationException}.
+   */
+  public HttpClientFactory auth(Interceptor signer) {
+    this.auth = signer;
+    return this;
+  }
+
+  /**
+   * The name the throttle is shared under; the connection's name by default. Connections that draw
+   * on one host budget (several connections to one NetSuite account, whose concurrency limit is per
+   * account) name the same key, so every worker of all of them shares one cap.
+   */
+  public HttpClientFactory throttleKey(String key) {
+    this.throttleKey = Objects.requireNonNull(key, "key");
+    return this;
+  }
+
   public HttpClientFactory sleeper(Sleeper newSleeper) {
     this.sleeper = Objects.requireNonNull(newSleeper, "sleeper");
     return this;
@@ -128,7 +153,8 @@ public final class HttpClientFactory {
 
   /** The throttle this factory's clients use. */
   public ConnectionThrottle throttle() {
-    return throttles.forConnection(connection, rateLimit, clock, sleeper);
+    return throttles.forConnection(
+        throttleKey == null ? connection : throttleKey, rateLimit, clock, sleeper);
   }
 
   public OkHttpClient build() {
@@ -140,18 +166,27 @@ public final class HttpClientFactory {
             .writeTimeout(writeTimeout)
             .callTimeout(callTimeout);
     // the process client's own interceptors (metrics, tracing) stay; ours are never stacked twice
+    Interceptor signer = auth;
     b.interceptors()
         .removeIf(
             i ->
-                i instanceof ErrorMappingInterceptor
+                i == signer
+                    || i instanceof ErrorMappingInterceptor
                     || i instanceof RetryInterceptor
                     || i instanceof OAuthInterceptor
                     || i instanceof RateLimitInterceptor
                     || i instanceof RedactingLoggingInterceptor);
     b.addInterceptor(new ErrorMappingInterceptor(new HttpErrorMapper(connection, errors, clock)));
     b.addInterceptor(new RetryInterceptor(retry, clock, sleeper));
+    if (oauth != null && auth != null) {
+      throw new IllegalStateException(
+          connection + ": an OAuth token or a request signer, not both");
+    }
     if (oauth != null) {
       b.addInterceptor(new OAuthInterceptor(oauth));
+    }
+    if (auth != null) {
+      b.addInterceptor(auth);
     }
     b.addInterceptor(new RateLimitInterceptor(throttle(), clock));
     b.addInterceptor(new RedactingLoggingInterceptor(connection, clock, secretParams));

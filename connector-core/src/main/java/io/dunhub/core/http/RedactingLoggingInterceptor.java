@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs one line per attempt: connection, method, URL with secret query parameters masked, status
  * and duration. Never a header (so never {@code Authorization} or {@code Cookie}) and never a body.
- * Successes at DEBUG, failures at WARN, on logger {@code io.dunhub.core.http.HostCalls}.
+ * Successes at DEBUG, failures at WARN, on logger {@code io.dunhub.core.http.HostCalls}; a status
+ * the caller {@linkplain CallOptions#passThrough() handles itself} (a 404 that means "absent") is
+ * no failure and logs at DEBUG.
  */
 public final class RedactingLoggingInterceptor implements Interceptor {
 
@@ -52,7 +54,8 @@ public final class RedactingLoggingInterceptor implements Interceptor {
       throw e;
     }
     long took = clock.millis() - start;
-    if (response.code() >= 400) {
+    boolean expected = CallOptions.of(request).passThrough().contains(response.code());
+    if (response.code() >= 400 && !expected) {
       if (LOG.isWarnEnabled()) {
         LOG.warn(
             "{} {} {} -> {} in {} ms",

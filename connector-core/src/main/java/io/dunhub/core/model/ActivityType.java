@@ -16,5 +16,11 @@ public enum ActivityType {
   FEE_APPLIED,
   HANDED_TO_COLLECTIONS,
   THANK_YOU_SENT,
+  /** The recipient's mail client loaded the open pixel of a notice (first load only). */
+  NOTICE_OPENED,
+  /** The recipient followed the tracked payment link of a notice (first click only). */
+  LINK_CLICKED,
+  /** The recipient unsubscribed from notices on a channel. */
+  OPTED_OUT,
   NOTE
 }

@@ -15,6 +15,9 @@ import java.util.Set;
  * @param customerSince when the relationship started (for policies on customer age), may be null
  * @param attributes integrator-defined values by name (custom host fields a mapping carries), never
  *     null
+ * @param accountOwner who owns the account in the host (a Salesforce user id, a NetSuite sales
+ *     rep), the assignee of escalation tasks; null when unknown
+ * @param address the billing address printed on letters, or null
  */
 public record Party(
     String id,
@@ -30,7 +33,9 @@ public record Party(
     Instant customerSince,
     boolean excludedFromDunning,
     boolean inDispute,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    String accountOwner,
+    PostalAddress address) {
 
   public Party {
     Checks.requireText(name, "party name");
@@ -53,6 +58,54 @@ public record Party(
       }
       country = code;
     }
+    if (accountOwner != null) {
+      accountOwner = accountOwner.strip();
+      if (accountOwner.isEmpty()) {
+        accountOwner = null;
+      } else if (accountOwner.length() > 255
+          || accountOwner.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException(
+            "party " + name + ": account owner must be one line of at most 255 characters");
+      }
+    }
+    if (address != null && address.blank()) {
+      address = null;
+    }
+  }
+
+  /** A party without an account owner or address. */
+  public Party(
+      String id,
+      String name,
+      String email,
+      String phone,
+      String country,
+      Locale locale,
+      ZoneId timeZone,
+      String segment,
+      Set<String> tags,
+      String taxId,
+      Instant customerSince,
+      boolean excludedFromDunning,
+      boolean inDispute,
+      Map<String, String> attributes) {
+    this(
+        id,
+        name,
+        email,
+        phone,
+        country,
+        locale,
+        timeZone,
+        segment,
+        tags,
+        taxId,
+        customerSince,
+        excludedFromDunning,
+        inDispute,
+        attributes,
+        null,
+        null);
   }
 
   /** A party without integrator-defined attributes. */
@@ -108,7 +161,9 @@ public record Party(
         customerSince,
         excludedFromDunning,
         inDispute,
-        attributes);
+        attributes,
+        accountOwner,
+        address);
   }
 
   /** The same party carrying these integrator-defined attributes (custom host fields). */
@@ -127,7 +182,9 @@ public record Party(
         customerSince,
         excludedFromDunning,
         inDispute,
-        newAttributes);
+        newAttributes,
+        accountOwner,
+        address);
   }
 
   public Party withEmail(String newEmail) {
@@ -145,6 +202,29 @@ public record Party(
         customerSince,
         excludedFromDunning,
         inDispute,
-        attributes);
+        attributes,
+        accountOwner,
+        address);
+  }
+
+  /** The same party with this account owner and billing address. */
+  public Party withOwnerAndAddress(String newOwner, PostalAddress newAddress) {
+    return new Party(
+        id,
+        name,
+        email,
+        phone,
+        country,
+        locale,
+        timeZone,
+        segment,
+        tags,
+        taxId,
+        customerSince,
+        excludedFromDunning,
+        inDispute,
+        attributes,
+        newOwner,
+        newAddress);
   }
 }

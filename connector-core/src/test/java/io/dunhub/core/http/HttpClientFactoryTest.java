@@ -126,4 +126,71 @@ class HttpClientFactoryTest {
     }
     assertThat(most.get()).as("most requests in flight at the host").isEqualTo(2);
   }
+
+  @Test
+  void connectionsNamingOneThrottleKeyShareOneCap() {
+    ConnectionThrottles throttles = new ConnectionThrottles();
+    RateLimit limit = new RateLimit(1000, Duration.ofSeconds(1), 2);
+    ConnectionThrottle first =
+        HttpClientFactory.forConnection(process, "acme-ns-1", clock)
+            .throttles(throttles)
+            .rateLimit(limit)
+            .throttleKey("netsuite:1234567_SB1")
+            .throttle();
+    ConnectionThrottle second =
+        HttpClientFactory.forConnection(process, "acme-ns-2", clock)
+            .throttles(throttles)
+            .rateLimit(limit)
+            .throttleKey("netsuite:1234567_SB1")
+            .throttle();
+    ConnectionThrottle own =
+        HttpClientFactory.forConnection(process, "acme-ns-1", clock)
+            .throttles(throttles)
+            .rateLimit(limit)
+            .throttle();
+    assertThat(second).isSameAs(first);
+    assertThat(own).as("without a key, the connection's own throttle").isNotSameAs(first);
+  }
+
+  @Test
+  void aRequestSignerSignsEveryAttemptAfresh() throws Exception {
+    AtomicInteger signed = new AtomicInteger();
+    Interceptor signer =
+        chain ->
+            chain.proceed(
+                chain
+                    .request()
+                    .newBuilder()
+                    .header("Authorization", "OAuth nonce=\"" + signed.incrementAndGet() + "\"")
+                    .build());
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setResponseCode(503));
+      server.enqueue(new MockResponse().setBody("ok"));
+      server.start(InetAddress.getLoopbackAddress(), 0);
+      OkHttpClient client =
+          HttpClientFactory.forConnection(process, "legacy-ns", clock)
+              .throttles(new ConnectionThrottles())
+              .auth(signer)
+              .build();
+      assertThat(client.interceptors()).contains(signer);
+      assertThat(
+              HttpClientFactory.forConnection(client, "legacy-ns", clock)
+                  .auth(signer)
+                  .build()
+                  .interceptors()
+                  .stream()
+                  .filter(i -> i == signer)
+                  .count())
+          .as("not stacked twice")
+          .isEqualTo(1);
+      try (Response r =
+          client.newCall(new Request.Builder().url(server.url("/x")).build()).execute()) {
+        assertThat(r.body().string()).isEqualTo("ok");
+      }
+      assertThat(server.takeRequest().getHeader("Authorization")).isEqualTo("OAuth nonce=\"1\"");
+      assertThat(server.takeRequest().getHeader("Authorization"))
+          .as("the retry carries a new signature")
+          .isEqualTo("OAuth nonce=\"2\"");
+    }
+  }
 }

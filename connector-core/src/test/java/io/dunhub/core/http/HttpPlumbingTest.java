@@ -262,8 +262,16 @@ class HttpPlumbingTest {
             .passing(404)
             .applyTo(new Request.Builder().url(server.url("/x")))
             .build();
-    try (Response response = factory().build().newCall(request).execute()) {
+    try (io.dunhub.core.testing.LogCapture log =
+            io.dunhub.core.testing.LogCapture.of("io.dunhub.core.http.HostCalls");
+        Response response = factory().build().newCall(request).execute()) {
       assertThat(response.code()).isEqualTo(404);
+      assertThat(log.lines())
+          .as("an expected 404 is no failure to warn about")
+          .singleElement()
+          .asString()
+          .startsWith("DEBUG")
+          .contains("-> 404");
     }
   }
 

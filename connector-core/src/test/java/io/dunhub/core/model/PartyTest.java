@@ -44,4 +44,51 @@ class PartyTest {
     assertThat(p.tags()).containsExactly("vip");
     assertThatThrownBy(() -> p.tags().add("x")).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void accountOwnerAndAddressAreOptionalAndChecked() {
+    Party p =
+        party("Acme", "US")
+            .withOwnerAndAddress(
+                " 0055e000001AbCdAAK ",
+                new PostalAddress(
+                    " 1 Main Street\nSuite 200 ", "Springfield", "IL", "62701", "USA"));
+    assertThat(p.accountOwner()).isEqualTo("0055e000001AbCdAAK");
+    assertThat(p.address().lines())
+        .containsExactly("1 Main Street", "Suite 200", "62701 Springfield IL", "USA");
+    assertThat(p.withId("p-2").address()).isEqualTo(p.address());
+    assertThat(p.withEmail("x@acme.example").accountOwner()).isEqualTo("0055e000001AbCdAAK");
+
+    Party empty =
+        party("Acme", "US").withOwnerAndAddress("  ", new PostalAddress(" ", null, "", null, null));
+    assertThat(empty.accountOwner()).isNull();
+    assertThat(empty.address()).as("an address with nothing in it is no address").isNull();
+    assertThat(PostalAddress.of(null, "", " ", null, null)).isNull();
+
+    assertThatThrownBy(() -> party("Acme", "US").withOwnerAndAddress("a\nb", null))
+        .hasMessage("party Acme: account owner must be one line of at most 255 characters");
+    assertThatThrownBy(() -> new PostalAddress("x".repeat(501), null, null, null, null))
+        .hasMessage("address street is longer than 500 characters");
+  }
+
+  @Test
+  void jsonWithoutOwnerAndAddressStillReadsAndTheNewFieldsRoundTrip() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+    Party old =
+        json.readValue(
+            "{\"id\":\"p-1\",\"name\":\"Acme\",\"country\":\"US\",\"tags\":[],"
+                + "\"excludedFromDunning\":false,\"inDispute\":false}",
+            Party.class);
+    assertThat(old.accountOwner()).isNull();
+    assertThat(old.address()).isNull();
+    assertThat(old.name()).isEqualTo("Acme");
+
+    Party full =
+        party("Acme", "US")
+            .withOwnerAndAddress(
+                "005A", PostalAddress.of("1 Main St", "Springfield", null, null, "US"));
+    Party back = json.readValue(json.writeValueAsString(full), Party.class);
+    assertThat(back).isEqualTo(full);
+  }
 }

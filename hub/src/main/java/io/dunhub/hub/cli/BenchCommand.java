@@ -1,5 +1,6 @@
 package io.dunhub.hub.cli;
 
+import io.dunhub.hub.bench.DunningBenchmark;
 import io.dunhub.hub.bench.SyncBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code dunhub bench ...}: measurements. */
 @Command(
     name = "bench",
-    description = "Measure the hub (sync throughput on each store).",
-    subcommands = {BenchCommand.Sync.class})
+    description = "Measure the hub (sync throughput, the dunning sweep) on each store.",
+    subcommands = {BenchCommand.Sync.class, BenchCommand.Dunning.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -93,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
       if (!Files.exists(dir)) {
         return;
       }
@@ -101,6 +102,78 @@ public final class BenchCommand implements Callable<Integer> {
         for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
+      }
+    }
+  }
+
+  /** {@code dunhub bench dunning}. */
+  @Command(
+      name = "dunning",
+      description =
+          "The dunning sweep over a generated ledger with a share of cases due today, on the"
+              + " embedded store and PostgreSQL, against a plain JDBC read of the due rows and a"
+              + " batch insert of as many outbox rows.")
+  public static final class Dunning implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--parties",
+        paramLabel = "N",
+        defaultValue = "200000",
+        description = "Parties to generate (default: ${DEFAULT-VALUE}).")
+    int parties;
+
+    @Option(
+        names = "--invoices",
+        paramLabel = "N",
+        defaultValue = "1000000",
+        description = "Open invoices (each under a dunning case) (default: ${DEFAULT-VALUE}).")
+    int invoices;
+
+    @Option(
+        names = "--due-percent",
+        paramLabel = "P",
+        defaultValue = "10",
+        description = "Share of the cases due for a step today (default: ${DEFAULT-VALUE}).")
+    int duePercent;
+
+    @Option(
+        names = "--postgres",
+        paramLabel = "URL",
+        defaultValue = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres",
+        description =
+            "A PostgreSQL database the benchmark may create (and drop) a database from"
+                + " (default: ${DEFAULT-VALUE}).")
+    String postgres;
+
+    @Option(names = "--no-postgres", description = "Measure only the embedded store.")
+    boolean noPostgres;
+
+    @Option(names = "--no-hsqldb", description = "Measure only PostgreSQL.")
+    boolean noHsqldb;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = DunhubCommand.from(spec).out();
+      Path work = Files.createTempDirectory("dunhub-bench");
+      try {
+        PrintStream progress = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
+        List<DunningBenchmark.Result> results =
+            DunningBenchmark.run(
+                new DunningBenchmark.Options(
+                    parties, invoices, duePercent, !noHsqldb, noPostgres ? null : postgres, work),
+                progress);
+        progress.flush();
+        out.println();
+        results.forEach(r -> out.println(r.describe()));
+        out.flush();
+        return ExitCodes.OK;
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("dunhub bench dunning: " + e.getMessage());
+        return ExitCodes.USAGE;
+      } finally {
+        Sync.delete(work);
       }
     }
   }

@@ -44,6 +44,9 @@ public final class ConfigLoader {
           "policies",
           "channels",
           "schedules",
+          "publicUrl",
+          "brand",
+          "outbox",
           "admin");
 
   private final EnvLookup env;
@@ -128,6 +131,9 @@ public final class ConfigLoader {
     Optional<Path> policies = directory(entries.get("policies"), base);
     ChannelsConfig channels = new ChannelsReader(mode).read(entries.get("channels"));
     SchedulesConfig schedules = schedules(entries.get("schedules"));
+    Optional<java.net.URI> publicUrl = NoticeSettingsReader.publicUrl(entries.get("publicUrl"));
+    BrandConfig brand = NoticeSettingsReader.brand(entries.get("brand"));
+    OutboxConfig outbox = NoticeSettingsReader.outbox(entries.get("outbox"));
     AdminConfig admin = new AdminReader(mode).read(entries.get("admin"));
     return new HubConfig(
         file,
@@ -141,6 +147,9 @@ public final class ConfigLoader {
         channels,
         schedules,
         http,
+        publicUrl,
+        brand,
+        outbox,
         admin);
   }
 

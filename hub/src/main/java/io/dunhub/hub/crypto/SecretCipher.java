@@ -135,6 +135,21 @@ public final class SecretCipher {
     }
   }
 
+  /**
+   * A key for another purpose (signing tracked links), derived from the current key with
+   * HMAC-SHA256 over the purpose's name: stable across restarts, different per purpose, and never
+   * the encryption key itself.
+   */
+  public byte[] derivedKey(String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(keys.get(currentKeyId).getEncoded(), "HmacSHA256"));
+      return mac.doFinal(("dunhub derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new SecretCipherException("cannot derive a key for " + purpose, e);
+    }
+  }
+
   private static byte[] aad(String keyId, String context) {
     return (PREFIX + ":" + keyId + ":" + context).getBytes(StandardCharsets.UTF_8);
   }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Applies an evaluation in the caller's transaction: records every step (at most once per case and
@@ -69,7 +70,78 @@ public final class DunningApplicator {
         + (n.recipient() != null ? n.recipient() : n.address());
   }
 
+  /**
+   * Writes a sweep collects over a group of parties and sends as JDBC batches before it commits:
+   * the steps of notices, the notices' outbox rows and the cases' plans. (Steps that gate other
+   * writes — fees, tasks — are written at once.)
+   */
+  public final class Deferred {
+    private final PreparedBatch steps;
+    private final PreparedBatch notices;
+    private final PreparedBatch plans;
+    private java.util.Map<String, BigDecimal> fees;
+
+    private Deferred(Handle h) {
+      this.steps =
+          h.prepareBatch(
+              dialect.insertIfAbsent(
+                  "dunning_steps",
+                  List.of("case_id", "step_id"),
+                  List.of("case_id", "step_id", "policy_id", "outcome", "taken_at")));
+      this.notices = outbox.batch(h);
+      this.plans =
+          h.prepareBatch(
+              "UPDATE dunning_cases SET policy_id = COALESCE(policy_id, :policy), next_evaluation_at = :next,"
+                  + " last_status = :status, last_evaluated_at = :now, closed = :closed, version = version + 1,"
+                  + " updated_at = :now WHERE id = :id");
+    }
+
+    /**
+     * Reads the fees already charged on these cases, in one query, so that notices need not ask per
+     * invoice; fees charged while applying are added as they are.
+     */
+    public void preloadFees(Handle h, java.util.Collection<String> caseIds) {
+      fees = new java.util.HashMap<>();
+      if (caseIds.isEmpty()) {
+        return;
+      }
+      h.createQuery(
+              "SELECT case_id, currency, SUM(amount) FROM dunning_fees WHERE case_id IN (<ids>)"
+                  + " GROUP BY case_id, currency")
+          .bindList("ids", List.copyOf(caseIds))
+          .map((rs, ctx) -> Map.entry(rs.getString(1) + ":" + rs.getString(2), rs.getBigDecimal(3)))
+          .forEach(e -> fees.put(e.getKey(), e.getValue()));
+    }
+
+    private void charged(String caseId, Money fee) {
+      if (fees != null) {
+        fees.merge(caseId + ":" + fee.currency().getCurrencyCode(), fee.amount(), BigDecimal::add);
+      }
+    }
+
+    /** Sends the collected writes. */
+    public void flush() {
+      for (PreparedBatch b : List.of(steps, notices, plans)) {
+        if (b.size() > 0) {
+          b.execute();
+        }
+      }
+    }
+  }
+
+  /** Collects writes over several {@link #apply} calls in one transaction; flush before commit. */
+  public Deferred deferred(Handle h) {
+    return new Deferred(h);
+  }
+
   public void apply(Handle h, PartyFacts facts, Evaluation evaluation, Instant now) {
+    Deferred d = deferred(h);
+    apply(h, facts, evaluation, now, d);
+    d.flush();
+  }
+
+  public void apply(
+      Handle h, PartyFacts facts, Evaluation evaluation, Instant now, Deferred deferred) {
     Map<String, CaseFacts> cases =
         facts.cases().stream().collect(Collectors.toMap(CaseFacts::caseId, Function.identity()));
     Map<String, String> policyOf =
@@ -78,9 +150,16 @@ public final class DunningApplicator {
             .collect(Collectors.toMap(CasePlan::caseId, CasePlan::policyId, (a, b) -> a));
     for (DunningAction action : evaluation.actions()) {
       if (action instanceof DunningAction.Notice n) {
-        notice(h, facts, cases, n, now);
+        notice(h, facts, cases, n, now, deferred);
         for (int i = 0; i < n.caseIds().size(); i++) {
-          step(h, n.caseIds().get(i), n.stepIds().get(i), n.policyId(), "done", now);
+          deferred
+              .steps
+              .bind("case_id", n.caseIds().get(i))
+              .bind("step_id", n.stepIds().get(i))
+              .bind("policy_id", n.policyId())
+              .bind("outcome", "done")
+              .bind("taken_at", now)
+              .add();
         }
       } else if (action instanceof DunningAction.LateFee f) {
         if (step(h, f.caseId(), f.stepId(), policyOf.get(f.caseId()), "done", now)) {
@@ -94,6 +173,7 @@ public final class DunningApplicator {
               .bind("d", f.description())
               .bind("at", now)
               .execute();
+          deferred.charged(f.caseId(), f.amount());
           activity(
               h,
               facts,
@@ -165,17 +245,15 @@ public final class DunningApplicator {
                   || plan.status().startsWith("paid: thank-you sent")
                   || plan.status().startsWith("handing over")
                   || plan.status().startsWith("handed over"));
-      h.createUpdate(
-              "UPDATE dunning_cases SET policy_id = COALESCE(policy_id, :policy), next_evaluation_at = :next,"
-                  + " last_status = :status, last_evaluated_at = :now, closed = :closed, version = version + 1,"
-                  + " updated_at = :now WHERE id = :id")
+      deferred
+          .plans
           .bind("policy", plan.policyId())
           .bindByType("next", plan.nextEvaluation(), Instant.class)
           .bind("status", plan.status())
           .bind("now", now)
           .bind("closed", closed)
           .bind("id", plan.caseId())
-          .execute();
+          .add();
     }
   }
 
@@ -230,7 +308,8 @@ public final class DunningApplicator {
       PartyFacts facts,
       Map<String, CaseFacts> cases,
       DunningAction.Notice n,
-      Instant now) {
+      Instant now,
+      Deferred deferred) {
     String key = noticeKey(n);
     List<NoticeLine> lines = new ArrayList<>();
     List<String> invoiceIds = new ArrayList<>();
@@ -246,7 +325,7 @@ public final class DunningApplicator {
               inv.dueDate(),
               inv.total(),
               inv.openBalance(),
-              fees(h, caseId, inv.openBalance()),
+              fees(h, deferred, caseId, inv.openBalance()),
               inv.paymentLink()));
     }
     LocalDate today = now.atZone(facts.party().timeZone()).toLocalDate();
@@ -265,7 +344,8 @@ public final class DunningApplicator {
             today,
             n.thankYou() ? null : links.click(key, payTarget),
             unsubscribe,
-            n.channel() == io.dunhub.core.model.Channel.EMAIL ? links.openPixel(key) : null);
+            n.channel() == io.dunhub.core.model.Channel.EMAIL ? links.openPixel(key) : null,
+            facts.party().address() == null ? List.of() : facts.party().address().lines());
     RenderedNotice r = renderer.render(n.template(), content);
     NoticePayload payload =
         new NoticePayload(
@@ -287,8 +367,8 @@ public final class DunningApplicator {
             r.sms(),
             n.finalNotice() ? r.letterHtml() : null,
             unsubscribe);
-    outbox.enqueue(
-        h,
+    outbox.add(
+        deferred.notices,
         new OutboxEntry(
             key,
             OutboxEntry.NOTICE,
@@ -309,14 +389,17 @@ public final class DunningApplicator {
         .orElse(n.recipientName());
   }
 
-  private static Money fees(Handle h, String caseId, Money like) {
+  private static Money fees(Handle h, Deferred deferred, String caseId, Money like) {
     BigDecimal sum =
-        h.createQuery(
-                "SELECT COALESCE(SUM(amount), 0) FROM dunning_fees WHERE case_id = :id AND currency = :cur")
-            .bind("id", caseId)
-            .bind("cur", like.currency().getCurrencyCode())
-            .mapTo(BigDecimal.class)
-            .one();
+        deferred.fees != null
+            ? deferred.fees.getOrDefault(
+                caseId + ":" + like.currency().getCurrencyCode(), BigDecimal.ZERO)
+            : h.createQuery(
+                    "SELECT COALESCE(SUM(amount), 0) FROM dunning_fees WHERE case_id = :id AND currency = :cur")
+                .bind("id", caseId)
+                .bind("cur", like.currency().getCurrencyCode())
+                .mapTo(BigDecimal.class)
+                .one();
     return new Money(
         sum.setScale(
             Math.max(like.currency().getDefaultFractionDigits(), 0),

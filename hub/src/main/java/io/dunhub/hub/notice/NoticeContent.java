@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param paymentLink the link to pay everything (or the single invoice's link)
  * @param unsubscribeUrl the one-click unsubscribe URL for this recipient and channel
  * @param openPixelUrl the open-tracking pixel URL, or null
+ * @param customerAddress the lines of the customer's postal address (letters), empty when unknown
  */
 public record NoticeContent(
     Brand brand,
@@ -22,8 +23,34 @@ public record NoticeContent(
     LocalDate asOf,
     String paymentLink,
     String unsubscribeUrl,
-    String openPixelUrl) {
+    String openPixelUrl,
+    List<String> customerAddress) {
   public NoticeContent {
     lines = List.copyOf(lines);
+    customerAddress = customerAddress == null ? List.of() : List.copyOf(customerAddress);
+  }
+
+  /** Content without a postal address. */
+  public NoticeContent(
+      Brand brand,
+      Locale locale,
+      String customerName,
+      String contactName,
+      List<NoticeLine> lines,
+      LocalDate asOf,
+      String paymentLink,
+      String unsubscribeUrl,
+      String openPixelUrl) {
+    this(
+        brand,
+        locale,
+        customerName,
+        contactName,
+        lines,
+        asOf,
+        paymentLink,
+        unsubscribeUrl,
+        openPixelUrl,
+        List.of());
   }
 }

@@ -30,10 +30,11 @@ import java.util.Map;
  * fill {@code letter_body}. A locale falls back from {@code de_AT} to {@code de} to {@code en}.
  * Files in an override directory win over the bundled ones.
  *
- * <p>Variables: {@code brand} (name, primaryColour, accentColour, logoUrl), {@code customer},
- * {@code contact}, {@code invoices} (number, issued, due, daysOverdue, total, balance, fees, link),
- * {@code totalDue}, {@code totalFees}, {@code paymentLink}, {@code unsubscribeUrl}, {@code
- * openPixelUrl}, {@code today}; amounts and dates are already formatted for the locale.
+ * <p>Variables: {@code brand} (name, primaryColour, accentColour, logoUrl, footer), {@code
+ * customer}, {@code address} (the customer's postal address lines), {@code contact}, {@code
+ * invoices} (number, issued, due, daysOverdue, total, balance, fees, link), {@code totalDue},
+ * {@code totalFees}, {@code paymentLink}, {@code unsubscribeUrl}, {@code openPixelUrl}, {@code
+ * today}; amounts and dates are already formatted for the locale.
  */
 public final class NoticeRenderer {
 
@@ -135,9 +136,11 @@ public final class NoticeRenderer {
     brand.put("primaryColour", c.brand().primaryColour());
     brand.put("accentColour", c.brand().accentColour());
     brand.put("logoUrl", c.brand().logoUrl());
+    brand.put("footer", c.brand().footer());
     m.put("brand", brand);
     m.put("customer", c.customerName());
     m.put("contact", c.contactName() == null ? c.customerName() : c.contactName());
+    m.put("address", c.customerAddress());
     List<Map<String, Object>> invoices = new ArrayList<>();
     Money total = null;
     Money fees = null;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The outbox table. Rows are added inside the caller's transaction; relays claim them with a
@@ -62,38 +64,55 @@ public final class JdbcOutbox {
    */
   public boolean enqueue(Handle h, OutboxEntry e) {
     Instant now = clock.instant();
-    int added =
-        h.createUpdate(
-                store
-                    .dialect()
-                    .insertIfAbsent(
-                        "outbox",
-                        List.of("idempotency_key"),
-                        List.of(
-                            "idempotency_key",
-                            "kind",
-                            "channel",
-                            "connection",
-                            "party_id",
-                            "payload",
-                            "status",
-                            "attempts",
-                            "next_attempt_at",
-                            "created_at",
-                            "updated_at")))
-            .bind("idempotency_key", e.idempotencyKey())
-            .bind("kind", e.kind())
-            .bind("channel", e.channel())
-            .bind("connection", e.connection())
-            .bind("party_id", e.partyId())
-            .bind("payload", e.payload())
-            .bind("status", "PENDING")
-            .bind("attempts", 0)
-            .bind("next_attempt_at", now)
-            .bind("created_at", now)
-            .bind("updated_at", now)
-            .execute();
-    return added > 0;
+    return bind(h.createUpdate(insertSql()), e, now).execute() > 0;
+  }
+
+  /**
+   * A batch of rows to add in the caller's transaction (each unless one with the same key exists):
+   * {@link #add} rows, then {@code execute()} it — one round trip for many rows.
+   */
+  public PreparedBatch batch(Handle h) {
+    return h.prepareBatch(insertSql());
+  }
+
+  /** Adds a row to a {@link #batch}. */
+  public void add(PreparedBatch batch, OutboxEntry e) {
+    bind(batch, e, clock.instant()).add();
+  }
+
+  private String insertSql() {
+    return store
+        .dialect()
+        .insertIfAbsent(
+            "outbox",
+            List.of("idempotency_key"),
+            List.of(
+                "idempotency_key",
+                "kind",
+                "channel",
+                "connection",
+                "party_id",
+                "payload",
+                "status",
+                "attempts",
+                "next_attempt_at",
+                "created_at",
+                "updated_at"));
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, OutboxEntry e, Instant now) {
+    return statement
+        .bind("idempotency_key", e.idempotencyKey())
+        .bind("kind", e.kind())
+        .bind("channel", e.channel())
+        .bind("connection", e.connection())
+        .bind("party_id", e.partyId())
+        .bind("payload", e.payload())
+        .bind("status", "PENDING")
+        .bind("attempts", 0)
+        .bind("next_attempt_at", now)
+        .bind("created_at", now)
+        .bind("updated_at", now);
   }
 
   /**

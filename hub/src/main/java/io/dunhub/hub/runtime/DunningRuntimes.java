@@ -1,9 +1,12 @@
 package io.dunhub.hub.runtime;
 
+import io.dunhub.hub.config.BrandConfig;
 import io.dunhub.hub.config.ChannelsConfig;
 import io.dunhub.hub.config.ConnectionConfig;
 import io.dunhub.hub.config.HubConfig;
+import io.dunhub.hub.config.OutboxConfig;
 import io.dunhub.hub.config.StoreConfig;
+import io.dunhub.hub.crypto.SecretCipher;
 import io.dunhub.hub.dunning.cli.DunningRuntime;
 import io.dunhub.hub.dunning.cli.DunningSettings;
 import io.dunhub.hub.dunning.cli.DunningWiring;
@@ -40,6 +43,7 @@ public final class DunningRuntimes {
   private final Provider<SyncEngine> engine;
   private final Provider<OkHttpClient> http;
   private final SchedulerService.SchedulerSettings scheduler;
+  private final Provider<SecretCipher> cipher;
 
   @Inject
   DunningRuntimes(
@@ -48,8 +52,10 @@ public final class DunningRuntimes {
       Provider<ConfigConnectionRegistry> registry,
       Provider<SyncEngine> engine,
       Provider<OkHttpClient> http,
-      SchedulerService.SchedulerSettings scheduler) {
+      SchedulerService.SchedulerSettings scheduler,
+      Provider<SecretCipher> cipher) {
     this.config = config;
+    this.cipher = cipher;
     this.store = store;
     this.registry = registry;
     this.engine = engine;
@@ -57,14 +63,27 @@ public final class DunningRuntimes {
     this.scheduler = scheduler;
   }
 
-  /** The dunning settings the config implies. */
+  /** The dunning settings the config implies; links signed with a random key. */
   public static DunningSettings settings(HubConfig config) {
+    return settings(config, null);
+  }
+
+  /**
+   * The dunning settings the config implies.
+   *
+   * @param linkKey the key tracked links are signed with ({@link #linkKey}), or null
+   */
+  public static DunningSettings settings(HubConfig config, byte[] linkKey) {
     return new DunningSettings(
         config.policiesDir().orElse(null),
         null,
-        Brand.plain("Accounts Receivable"),
-        "http://" + config.http().host() + ":" + config.http().port(),
-        config.channels().email().map(DunningRuntimes::smtp).orElse(null),
+        brand(config.brand()),
+        config.linkBase(),
+        config
+            .channels()
+            .email()
+            .map(s -> smtp(s, config.brand().replyTo().orElse(null)))
+            .orElse(null),
         config
             .channels()
             .sms()
@@ -74,10 +93,33 @@ public final class DunningRuntimes {
                         s.baseUrl().toString(), s.account(), s.token(), s.from()))
             .orElse(null),
         lettersDir(config),
-        RetryPolicy.DEFAULT);
+        retry(config.outbox()),
+        linkKey);
   }
 
-  private static SmtpSettings smtp(ChannelsConfig.Smtp s) {
+  /**
+   * The key tracked links are signed with: derived from the hub's secret key, stable across
+   * restarts.
+   */
+  public static byte[] linkKey(SecretCipher cipher) {
+    return cipher.derivedKey("tracked links");
+  }
+
+  static Brand brand(BrandConfig b) {
+    return new Brand(
+        b.name(),
+        b.primaryColour(),
+        b.accentColour(),
+        b.logoUrl().orElse(null),
+        b.replyTo().orElse(null),
+        b.footer().orElse(null));
+  }
+
+  static RetryPolicy retry(OutboxConfig o) {
+    return new RetryPolicy(o.first(), o.max(), o.maxAttempts(), RetryPolicy.DEFAULT.lease());
+  }
+
+  private static SmtpSettings smtp(ChannelsConfig.Smtp s, String replyTo) {
     return new SmtpSettings(
         s.host(),
         s.port(),
@@ -86,7 +128,7 @@ public final class DunningRuntimes {
         s.password().orElse(null),
         s.from(),
         null,
-        null,
+        replyTo,
         Duration.ofSeconds(30));
   }
 
@@ -109,7 +151,7 @@ public final class DunningRuntimes {
         store.get(),
         clock,
         clockSetter,
-        settings(config),
+        settings(config, linkKey(cipher.get())),
         name -> registry.get().connection(name),
         http.get(),
         this::syncAll,

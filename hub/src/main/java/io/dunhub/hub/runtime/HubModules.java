@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import io.dunhub.hub.admin.AdminModule;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.http.HttpModule;
+import io.dunhub.hub.tracking.TrackingModule;
 import io.dunhub.hub.webhook.WebhookModule;
 import java.util.List;
 
@@ -25,7 +26,8 @@ public final class HubModules {
         new SyncModule(),
         new DunningModule(),
         new HttpModule(),
-        new AdminModule(),
-        new WebhookModule());
+        new WebhookModule(),
+        new TrackingModule(),
+        new AdminModule());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dunhub.core.model.Party;
 import io.dunhub.hub.dunning.CanonicalReader;
+import io.dunhub.hub.report.ReportLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +38,7 @@ class AdminApiResourcesIT {
     admin = hub.login("alice", AdminHub.ALICE_PASSWORD);
     collector = hub.login("carol", AdminHub.CAROL_PASSWORD);
     Instant at = AdminHub.NOW;
+    ReportLedger ledger = new ReportLedger(hub.store());
     hub.store()
         .jdbi()
         .useHandle(
@@ -53,6 +55,27 @@ class AdminApiResourcesIT {
                   at.plusSeconds(3600),
                   at.minusSeconds(600),
                   at.minusSeconds(60));
+              String key = ReportLedger.noticeKey("case-c", "C", "due+3d", "EMAIL");
+              ledger.activity(
+                  "NOTICE_OPENED",
+                  "C",
+                  "acme",
+                  "case-c",
+                  "EMAIL",
+                  "Opened",
+                  Map.of(),
+                  key,
+                  "2026-02-03T10:00:00Z");
+              ledger.activity(
+                  "LINK_CLICKED",
+                  "C",
+                  "acme",
+                  "case-c",
+                  "EMAIL",
+                  "Clicked",
+                  Map.of(),
+                  key,
+                  "2026-02-03T10:05:00Z");
               h.execute(
                   "INSERT INTO outbox (idempotency_key, kind, channel, party_id, payload, status, attempts,"
                       + " next_attempt_at, last_error, created_at, updated_at) VALUES ('notice:x:1', 'NOTICE',"
@@ -230,7 +253,11 @@ class AdminApiResourcesIT {
     JsonNode first = c.get("timeline").get(0);
     assertThat(first.get("channel").asText()).isEqualTo("EMAIL");
     assertThat(first.get("content").asText()).isEqualTo("Please pay");
-    assertThat(first.get("opens").asInt()).isZero();
+    assertThat(first.get("opens").asInt()).isEqualTo(1);
+    assertThat(first.get("clicks").asInt()).isEqualTo(1);
+    assertThat(c.get("timeline").get(1).get("type").asText()).isEqualTo("NOTICE_OPENED");
+    assertThat(c.get("timeline").get(1).get("opens").asInt()).isZero();
+    assertThat(last(c.get("timeline")).get("opens").asInt()).isZero();
     assertThat(first.get("writeBacks").isArray()).isTrue();
     JsonNode b = ok(hub.get("/api/cases/case-b", admin));
     assertThat(b.get("timeline").toString())
@@ -345,7 +372,10 @@ class AdminApiResourcesIT {
                     h.createQuery("SELECT data FROM parties WHERE id = 'globex'")
                         .mapTo(String.class)
                         .one());
-    assertThat(CanonicalReader.read(data, Party.class, "globex").excludedFromDunning()).isTrue();
+    Party globex = CanonicalReader.read(data, Party.class, "globex");
+    assertThat(globex.excludedFromDunning()).isTrue();
+    assertThat(globex.email()).isEqualTo("globex.gmbh@example.com");
+    assertThat(globex.inDispute()).isTrue();
     assertThat(ok(hub.get("/api/parties/globex", admin)).get("state").asText())
         .isEqualTo("excluded");
 
@@ -469,7 +499,10 @@ class AdminApiResourcesIT {
                 yaml + "\nbogus_key: 1\n"));
     assertThat(invalid.get("valid").asBoolean()).isFalse();
     assertThat(invalid.get("problems").toString()).contains("bogus_key");
-    badField(hub.postText("/api/mappings/validate", collector, yaml), "file");
+    // without ?file= the YAML's system: and object: name the file
+    assertThat(ok(hub.postText("/api/mappings/validate", collector, yaml)).get("valid").asBoolean())
+        .isTrue();
+    badField(hub.postText("/api/mappings/validate", collector, "fields: []\n"), "file");
 
     JsonNode dry = ok(hub.putText("/api/mappings/memory/Party.yaml?dryRun=true", admin, yaml));
     assertThat(dry.get("diff").get("fields")).isEmpty();
@@ -544,7 +577,7 @@ class AdminApiResourcesIT {
     assertThat(o.get("cei").decimalValue()).isEqualByComparingTo("34.0");
     assertThat(o.get("recovery").toString())
         .contains(
-            "{\"by\":\"template\",\"key\":\"friendly-reminder\",\"notices\":4,\"paidWithin30d\":3,\"rate\":0.7500}");
+            "{\"by\":\"template\",\"key\":\"friendly-reminder\",\"notices\":4,\"paidWithin30d\":3,\"rate\":0.75}");
     assertThat(o.get("upcoming").isArray()).isTrue();
     badField(hub.get("/api/reports/overview?asOf=yesterday", admin), "asOf");
   }

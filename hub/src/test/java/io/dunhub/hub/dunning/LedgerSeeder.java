@@ -12,17 +12,17 @@ import java.time.Instant;
  * Writes canonical records and their host links straight into the store's V1 tables, as the sync
  * engine would after reading them from the hosts.
  */
-final class LedgerSeeder {
+public final class LedgerSeeder {
   private static final String HASH = "0".repeat(64);
   private final Store store;
   private final Instant at;
 
-  LedgerSeeder(Store store, Instant at) {
+  public LedgerSeeder(Store store, Instant at) {
     this.store = store;
     this.at = at;
   }
 
-  void party(Party p, String... connections) {
+  public void party(Party p, String... connections) {
     store
         .jdbi()
         .useHandle(
@@ -42,7 +42,7 @@ final class LedgerSeeder {
     link("PARTY", p.id(), connections);
   }
 
-  void contact(Contact c) {
+  public void contact(Contact c) {
     store
         .jdbi()
         .useHandle(
@@ -59,7 +59,7 @@ final class LedgerSeeder {
                     .execute());
   }
 
-  void invoice(Invoice i, String... connections) {
+  public void invoice(Invoice i, String... connections) {
     store
         .jdbi()
         .useHandle(
@@ -85,7 +85,7 @@ final class LedgerSeeder {
   }
 
   /** A payment synced from a host changed the invoice's balance. */
-  void pay(Invoice i, Money newBalance, Instant when) {
+  public void pay(Invoice i, Money newBalance, Instant when) {
     InvoiceStatus status = newBalance.isZero() ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
     Invoice paid = i.withBalance(newBalance, status);
     store

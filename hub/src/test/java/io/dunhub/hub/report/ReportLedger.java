@@ -192,7 +192,7 @@ public final class ReportLedger {
                     .execute());
   }
 
-  /** A notice that went out (as the outbox relay records it). */
+  /** A notice that went out (as the outbox relay records it, with the notice's outbox key). */
   public void noticeSent(
       String invoice,
       String party,
@@ -201,24 +201,52 @@ public final class ReportLedger {
       String step,
       String template,
       String at) {
+    activity(
+        "NOTICE_SENT",
+        invoice,
+        party,
+        caseId,
+        channel,
+        "Reminder " + step,
+        Map.of("step", step, "template", template),
+        noticeKey(caseId, invoice, step, channel),
+        at);
+  }
+
+  /** The outbox key of a seeded notice. */
+  public static String noticeKey(String caseId, String invoice, String step, String channel) {
+    return "notice:" + (caseId == null ? invoice : caseId) + ":" + step + ":" + channel + ":ap";
+  }
+
+  /** An activity of any type (tracking records opens and clicks with the notice's outbox key). */
+  public void activity(
+      String type,
+      String invoice,
+      String party,
+      String caseId,
+      String channel,
+      String subject,
+      Map<String, String> attributes,
+      String outboxKey,
+      String at) {
     store
         .jdbi()
         .useHandle(
             h ->
                 h.createUpdate(
                         "INSERT INTO activities (id, type, occurred_at, party_id, invoice_id, case_id, channel,"
-                            + " recipient, subject, content, attributes) VALUES (:id, 'NOTICE_SENT', :at, :party,"
-                            + " :invoice, :case, :channel, 'ap@example.com', :subject, 'Please pay', :attributes)")
+                            + " recipient, subject, content, attributes, outbox_key) VALUES (:id, :type, :at, :party,"
+                            + " :invoice, :case, :channel, 'ap@example.com', :subject, 'Please pay', :attributes, :key)")
                     .bind("id", UUID.randomUUID().toString())
                     .bind("at", Instant.parse(at))
                     .bind("party", party)
                     .bind("invoice", invoice)
                     .bind("case", caseId)
                     .bind("channel", channel)
-                    .bind("subject", "Reminder " + step)
-                    .bind(
-                        "attributes",
-                        CanonicalReader.write(Map.of("step", step, "template", template)))
+                    .bind("type", type)
+                    .bind("subject", subject)
+                    .bind("attributes", CanonicalReader.write(attributes))
+                    .bind("key", outboxKey)
                     .execute());
   }
 

@@ -1,16 +1,22 @@
 package io.dunhub.netsuite.auth;
 
 import io.dunhub.core.secret.Secret;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
- * Token-based authentication: signs each call with OAuth 1.0a HMAC-SHA256 and puts the realm (the
- * account id in its uppercase form) in the header. Tokens do not expire, so a 401 is final.
+ * Token-based authentication as an OkHttp interceptor: signs each attempt with OAuth 1.0a
+ * HMAC-SHA256 (a fresh nonce and timestamp every time) and puts the realm (the account id in its
+ * uppercase form) in the header. It sits in the shared chain's auth slot ({@code
+ * HttpClientFactory.auth}), inside the retries. Tokens do not expire, so a 401 is final.
  */
-public final class TbaAuthorizer implements Authorizer {
+public final class TbaAuthorizer implements Interceptor {
 
   private static final char[] NONCE_CHARS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -39,6 +45,16 @@ public final class TbaAuthorizer implements Authorizer {
   }
 
   @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    return chain.proceed(
+        request
+            .newBuilder()
+            .header("Authorization", header(request.method(), request.url().toString()))
+            .build());
+  }
+
+  /** The {@code Authorization} header for one call. */
   public String header(String method, String url) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("oauth_consumer_key", consumerKey.reveal());
@@ -62,10 +78,5 @@ public final class TbaAuthorizer implements Authorizer {
       c[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
     }
     return new String(c);
-  }
-
-  @Override
-  public boolean renewAfterRejection(String header) {
-    return false;
   }
 }

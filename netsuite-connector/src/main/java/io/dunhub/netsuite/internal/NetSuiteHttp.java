@@ -1,17 +1,12 @@
 package io.dunhub.netsuite.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dunhub.core.connector.RateLimit;
-import io.dunhub.core.http.ConnectionThrottle;
-import io.dunhub.core.http.ConnectionThrottles;
-import io.dunhub.core.http.Retrier;
-import io.dunhub.core.http.RetryPolicy;
-import io.dunhub.core.http.Sleeper;
-import io.dunhub.netsuite.auth.Authorizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dunhub.core.connector.PermanentException;
+import io.dunhub.core.connector.RetryableException;
+import io.dunhub.core.http.CallOptions;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.IntPredicate;
+import java.io.InputStream;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,126 +14,89 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Every REST and SuiteQL call of a connection goes through here: under the account's concurrency
- * cap (one per account, shared by every worker and connection of the process), with explicit
- * timeouts, credentials from the {@link Authorizer} (one renewal and retry on a 401 with an expired
- * OAuth token), retries with jittered backoff on 429 and 5xx, and errors mapped by {@link
- * NetSuiteErrors}.
+ * The REST and SuiteQL calls of one connection, on a client built by connector-core's {@code
+ * HttpClientFactory}: the account's concurrency cap, retries, credentials (OAuth bearer or TBA
+ * signature), error mapping through {@link NetSuiteErrorExtractor} and the redacted call log all
+ * come from that chain. This class only builds requests and reads replies.
+ *
+ * <p>Which calls may be sent twice: GET, PUT (an upsert by external id) and DELETE by their nature,
+ * SuiteQL queries (a POST that reads) and PATCH (it sets fields to values) because they are marked
+ * so.
  */
 public final class NetSuiteHttp {
 
-  private static final MediaType JSON = MediaType.get("application/json");
+  private static final MediaType JSON_TYPE = MediaType.get("application/json");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A reply the caller accepted. */
+  /** A reply the caller accepted: a 2xx, or a status it asked to handle itself. */
   public record Reply(int status, String body, String location) {}
 
-  private final String connection;
   private final String baseUrl;
   private final OkHttpClient http;
-  private final Authorizer authorizer;
-  private final Retrier retrier;
 
-  public NetSuiteHttp(
-      String connection,
-      String realm,
-      String baseUrl,
-      OkHttpClient http,
-      Authorizer authorizer,
-      int maxConcurrency,
-      Clock clock) {
-    this(
-        connection,
-        baseUrl,
-        http,
-        authorizer,
-        throttle(realm, maxConcurrency, clock),
-        RetryPolicy.defaults(),
-        clock);
-  }
-
-  NetSuiteHttp(
-      String connection,
-      String baseUrl,
-      OkHttpClient http,
-      Authorizer authorizer,
-      ConnectionThrottle throttle,
-      RetryPolicy policy,
-      Clock clock) {
-    this.connection = connection;
+  public NetSuiteHttp(String baseUrl, OkHttpClient http) {
     this.baseUrl = baseUrl;
     this.http = http;
-    this.authorizer = authorizer;
-    this.retrier = new Retrier(policy, throttle, clock, Sleeper.forClock(clock));
-  }
-
-  /** The account's throttle: the concurrency cap is per account, not per connection. */
-  static ConnectionThrottle throttle(String realm, int maxConcurrency, Clock clock) {
-    return ConnectionThrottles.shared()
-        .forConnection(
-            "netsuite:" + realm,
-            new RateLimit(100_000, Duration.ofMinutes(1), maxConcurrency),
-            clock,
-            Sleeper.forClock(clock));
   }
 
   /**
-   * Calls NetSuite and returns the reply when {@code accept} takes its status; any other status
-   * becomes the taxonomy's exception.
+   * Calls NetSuite; a failure other than the {@code passing} statuses becomes the taxonomy's
+   * exception.
    *
    * @param what what the call does, for messages ("read invoice", "write note eid:…")
    * @param prefer the {@code Prefer} header, or null
+   * @param passing statuses the caller handles (a 404 that means "absent")
    */
   public Reply call(
       String method,
       String pathAndQuery,
       JsonNode body,
       String prefer,
-      IntPredicate accept,
-      String what) {
-    String url = baseUrl + pathAndQuery;
-    String where = connection + ": " + what;
-    return retrier.call(() -> once(method, url, body, prefer, accept, where));
-  }
-
-  private Reply once(
-      String method, String url, JsonNode body, String prefer, IntPredicate accept, String where) {
-    boolean renewed = false;
-    while (true) {
-      String authorization = authorizer.header(method, url);
-      Request.Builder b =
-          new Request.Builder()
-              .url(url)
-              .header("Authorization", authorization)
-              .header("Accept", "application/json");
-      if (prefer != null) {
-        b.header("Prefer", prefer);
-      }
-      b.method(method, body == null ? null : RequestBody.create(body.toString(), JSON));
-      try (Response response = http.newCall(b.build()).execute()) {
-        String text = response.body() == null ? "" : response.body().string();
-        if (accept.test(response.code())) {
-          return new Reply(response.code(), text, response.header("Location"));
-        }
-        if (response.code() == 401 && !renewed && authorizer.renewAfterRejection(authorization)) {
-          renewed = true;
-          continue;
-        }
-        throw NetSuiteErrors.map(response.code(), text, response.header("Retry-After"), where);
-      } catch (IOException e) {
-        throw NetSuiteErrors.transport(e, where);
-      }
+      String what,
+      Integer... passing) {
+    try (Response response =
+        http.newCall(request(method, pathAndQuery, body, prefer, what, passing)).execute()) {
+      String text = response.body() == null ? "" : response.body().string();
+      return new Reply(response.code(), text, response.header("Location"));
+    } catch (IOException e) {
+      throw new RetryableException(
+          what + ": " + e.getClass().getSimpleName() + " talking to NetSuite", e);
     }
   }
 
-  /** Derives the connection's client from the process-wide one, with explicit timeouts. */
-  public static OkHttpClient client(
-      OkHttpClient shared, Duration connectTimeout, Duration readTimeout) {
-    return shared
-        .newBuilder()
-        .connectTimeout(connectTimeout)
-        .readTimeout(readTimeout)
-        .writeTimeout(readTimeout)
-        .callTimeout(readTimeout.plus(connectTimeout).plusSeconds(5))
-        .build();
+  /** Runs a SuiteQL query for one page and parses the reply straight from the response stream. */
+  public JsonNode suiteQl(String q, int limit, int offset, String what) {
+    String path = "/services/rest/query/v1/suiteql?limit=" + limit + "&offset=" + offset;
+    JsonNode body = JSON.createObjectNode().put("q", q);
+    try (Response response =
+            http.newCall(request("POST", path, body, "transient", what)).execute();
+        InputStream in = response.body().byteStream()) {
+      return JSON.readTree(in);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new PermanentException(what + ": NetSuite's SuiteQL reply is not JSON", null, e);
+    } catch (IOException e) {
+      throw new RetryableException(
+          what + ": " + e.getClass().getSimpleName() + " talking to NetSuite", e);
+    }
+  }
+
+  private Request request(
+      String method,
+      String pathAndQuery,
+      JsonNode body,
+      String prefer,
+      String what,
+      Integer... passing) {
+    CallOptions options = CallOptions.none().about(what).passing(passing);
+    if (method.equals("PATCH") || pathAndQuery.startsWith("/services/rest/query/")) {
+      options = options.markRetryable();
+    }
+    Request.Builder b =
+        new Request.Builder().url(baseUrl + pathAndQuery).header("Accept", "application/json");
+    if (prefer != null) {
+      b.header("Prefer", prefer);
+    }
+    b.method(method, body == null ? null : RequestBody.create(body.toString(), JSON_TYPE));
+    return options.applyTo(b).build();
   }
 }

@@ -39,7 +39,6 @@ public final class NetSuiteRecordSink implements RecordSink {
             RECORD + type + "/" + request.hostId(),
             request.payload(),
             null,
-            status -> status == 204,
             "update " + type + " " + request.hostId());
         return new WriteOutcome.Applied(request.hostId(), null);
       }
@@ -50,8 +49,8 @@ public final class NetSuiteRecordSink implements RecordSink {
               RECORD + type + "/eid:" + eid + "?fields=id",
               null,
               null,
-              status -> status == 200 || status == 404,
-              "look up " + type + " eid:" + eid);
+              "look up " + type + " eid:" + eid,
+              404);
       if (existing.status() == 200) {
         return new WriteOutcome.AlreadyApplied(idFromBody(existing.body()));
       }
@@ -61,7 +60,6 @@ public final class NetSuiteRecordSink implements RecordSink {
               RECORD + type + "/eid:" + eid,
               request.payload(),
               null,
-              status -> status == 204 || status == 200,
               "write " + type + " eid:" + eid);
       return new WriteOutcome.Applied(idFromLocation(created.location()), null);
     } catch (PermanentException e) {

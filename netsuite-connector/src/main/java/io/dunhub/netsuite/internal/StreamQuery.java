@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 /**
  * The SuiteQL behind one stream: what it selects, from which tables, the filter that picks the
- * stream's rows, the subsidiary column, and the keyset (last-modified timestamp, id).
+ * stream's rows, the subsidiary column, the keyset (last-modified timestamp, id), and the record
+ * types its deletions may carry in {@code DeletedRecord} (lowercase: the record type id, and the
+ * transaction type code or display name where they differ, since Oracle does not spell out which
+ * one SuiteQL shows).
  */
 public record StreamQuery(
     String stream,
@@ -14,7 +17,8 @@ public record StreamQuery(
     String filter,
     String subsidiaryColumn,
     String timestampColumn,
-    String idColumn) {
+    String idColumn,
+    java.util.List<String> deletedTypes) {
 
   static final String FORMAT = "YYYY-MM-DD HH24:MI:SS";
 
@@ -31,7 +35,8 @@ public record StreamQuery(
               null,
               "c.subsidiary",
               "c.lastmodifieddate",
-              "c.id"),
+              "c.id",
+              java.util.List.of("customer")),
           new StreamQuery(
               "contact",
               "ct.id, ct.entityid, ct.firstname, ct.lastname, ct.email, ct.phone, ct.title,"
@@ -40,7 +45,8 @@ public record StreamQuery(
               null,
               "ct.subsidiary",
               "ct.lastmodifieddate",
-              "ct.id"),
+              "ct.id",
+              java.util.List.of("contact")),
           new StreamQuery(
               "invoice",
               "t.id, t.tranid, TO_CHAR(t.trandate, 'YYYY-MM-DD') AS trandate,"
@@ -55,7 +61,8 @@ public record StreamQuery(
               "t.type = 'CustInvc'",
               "tl.subsidiary",
               "t.lastmodifieddate",
-              "t.id"),
+              "t.id",
+              java.util.List.of("invoice", "custinvc")),
           new StreamQuery(
               "customerPayment",
               "t.id, t.tranid, TO_CHAR(t.trandate, 'YYYY-MM-DD') AS trandate, t.entity,"
@@ -68,7 +75,8 @@ public record StreamQuery(
               "t.type = 'CustPymt'",
               "tl.subsidiary",
               "t.lastmodifieddate",
-              "t.id"));
+              "t.id",
+              java.util.List.of("customerpayment", "custpymt", "customer payment")));
 
   /**
    * The query for the page after {@code (afterTime, afterId)} (both null from the start), up to
@@ -115,6 +123,41 @@ public record StreamQuery(
           .append("))");
     }
     q.append(" ORDER BY ").append(timestampColumn).append(", ").append(idColumn);
+    return q.toString();
+  }
+
+  /**
+   * The stream's deletions after {@code (afterTime, afterId)} up to {@code until}, from SuiteQL's
+   * {@code DeletedRecord} table ({@code type}, {@code recordid}, {@code deleteddate}), in (deleted
+   * date, record id) order. {@code DeletedRecord} has no subsidiary: deletions of every subsidiary
+   * come back, and the hub ignores records it never had.
+   */
+  public String deletions(String afterTime, long afterId, String until) {
+    String at = "dr.deleteddate";
+    StringBuilder q =
+        new StringBuilder("SELECT dr.recordid AS id, dr.type AS type, TO_CHAR(")
+            .append(at)
+            .append(", '")
+            .append(FORMAT)
+            .append("') AS deleted FROM deletedrecord dr WHERE LOWER(dr.type) IN (")
+            .append(deletedTypes.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")))
+            .append(") AND ")
+            .append(at)
+            .append(" <= ")
+            .append(timestamp(until))
+            .append(" AND (")
+            .append(at)
+            .append(" > ")
+            .append(timestamp(afterTime))
+            .append(" OR (")
+            .append(at)
+            .append(" = ")
+            .append(timestamp(afterTime))
+            .append(" AND dr.recordid > ")
+            .append(afterId)
+            .append(")) ORDER BY ")
+            .append(at)
+            .append(", dr.recordid");
     return q.toString();
   }
 

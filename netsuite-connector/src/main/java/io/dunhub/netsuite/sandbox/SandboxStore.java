@@ -38,6 +38,7 @@ public final class SandboxStore {
       new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
+  private final List<Deletion> deletions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   SandboxStore(Clock clock) {
     this.clock = clock;
@@ -81,7 +82,22 @@ public final class SandboxStore {
 
   synchronized boolean delete(String type, long id) {
     version.incrementAndGet();
-    return byType.get(type).remove(id) != null;
+    SandboxRecord gone = byType.get(type).remove(id);
+    if (gone != null) {
+      deletions.add(new Deletion(type, id, gone.externalId(), now()));
+    }
+    return gone != null;
+  }
+
+  /**
+   * A record deleted from the account, as NetSuite keeps it in its {@code DeletedRecord} table: the
+   * REST record type, the internal id, the external id and when (to the second).
+   */
+  public record Deletion(String type, long id, String externalId, Instant deletedAt) {}
+
+  /** Every deletion so far, oldest first. */
+  public List<Deletion> deletions() {
+    return List.copyOf(deletions);
   }
 
   /** Goes up with every change; SuiteQL caches its tables by it. */

@@ -18,9 +18,10 @@ import java.util.function.Function;
 /**
  * The subset of SuiteQL the connector issues: {@code SELECT expr [AS alias], … FROM table alias
  * [INNER|LEFT] JOIN table alias ON … WHERE … ORDER BY … [ASC|DESC]} with {@code AND/OR/NOT},
- * comparisons, {@code IN (…)}, {@code IS [NOT] NULL}, {@code TO_CHAR} and {@code TO_TIMESTAMP}.
- * Timestamps and dates are rendered in the company's time zone, as NetSuite does. Anything else is
- * refused with a {@link SuiteQlException}, like NetSuite refuses a query it cannot parse.
+ * comparisons, {@code IN (…)}, {@code IS [NOT] NULL}, {@code TO_CHAR}, {@code TO_TIMESTAMP}, {@code
+ * LOWER} and {@code UPPER}. Timestamps and dates are rendered in the company's time zone, as
+ * NetSuite does. Anything else is refused with a {@link SuiteQlException}, like NetSuite refuses a
+ * query it cannot parse.
  */
 final class SuiteQlEngine {
 
@@ -470,6 +471,16 @@ final class SuiteQlEngine {
 
   private Object call(Call call, Row row, Map<Call, Object> constants) {
     switch (call.name) {
+      case "LOWER", "UPPER" -> {
+        Object v = eval(call.args.get(0), row, constants);
+        if (v == null) {
+          return null;
+        }
+        String text = render(v);
+        return call.name.equals("LOWER")
+            ? text.toLowerCase(java.util.Locale.ROOT)
+            : text.toUpperCase(java.util.Locale.ROOT);
+      }
       case "TO_CHAR" -> {
         Object v = eval(call.args.get(0), row, constants);
         String fmt = (String) eval(call.args.get(1), row, constants);

@@ -12,8 +12,8 @@ import java.util.Map;
  * The SuiteQL analytics tables over the sandbox's records: {@code customer}, {@code contact},
  * {@code transaction} (invoices as {@code CustInvc}, payments as {@code CustPymt}), {@code
  * transactionline} (the main line, which carries the subsidiary), {@code
- * previoustransactionlinelink} (what a payment applies to), {@code subsidiary} and {@code
- * currency}. Column names are lowercase, as SuiteQL names them.
+ * previoustransactionlinelink} (what a payment applies to), {@code subsidiary}, {@code currency}
+ * and {@code deletedrecord}. Column names are lowercase, as SuiteQL names them.
  */
 final class SuiteQlTables {
 
@@ -62,6 +62,7 @@ final class SuiteQlTables {
         yield rows;
       }
       case "previoustransactionlinelink" -> links();
+      case "deletedrecord" -> deleted();
       default -> null;
     };
   }
@@ -190,6 +191,25 @@ final class SuiteQlTables {
         m.put("linkdate", date(p.text("tranDate")));
         out.add(m);
       }
+    }
+    return out;
+  }
+
+  /**
+   * NetSuite's {@code DeletedRecord}: {@code type} (the record type id, lowercase, as {@code
+   * invoice}, {@code customerpayment}), {@code recordid}, {@code deleteddate}, {@code externalid},
+   * {@code context}.
+   */
+  private List<Map<String, Object>> deleted() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (SandboxStore.Deletion d : store.deletions()) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("type", d.type().toLowerCase(java.util.Locale.ROOT));
+      m.put("recordid", d.id());
+      m.put("deleteddate", d.deletedAt());
+      m.put("externalid", d.externalId());
+      m.put("context", "WEBSERVICES");
+      out.add(m);
     }
     return out;
   }

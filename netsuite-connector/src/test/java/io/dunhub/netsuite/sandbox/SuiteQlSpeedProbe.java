@@ -21,7 +21,8 @@ class SuiteQlSpeedProbe {
                   "t.type = 'CustInvc'",
                   "tl.subsidiary",
                   "t.lastmodifieddate",
-                  "t.id")
+                  "t.id",
+                  java.util.List.of("invoice"))
               .page(null, null, "2100-01-01 00:00:00", java.util.Set.of());
       for (int i = 0; i < 5; i++) {
         long t0 = System.nanoTime();

@@ -14,6 +14,7 @@ import io.dunhub.core.model.Party;
 import io.dunhub.core.model.Payment;
 import io.dunhub.core.model.PaymentApplication;
 import io.dunhub.core.model.PaymentResult;
+import io.dunhub.core.model.PostalAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -138,6 +139,11 @@ final class CanonicalSchema {
     return m == null ? Map.of() : (Map<String, String>) m;
   }
 
+  private static Object address(Object party, Function<PostalAddress, String> part) {
+    PostalAddress a = ((Party) party).address();
+    return a == null ? null : part.apply(a);
+  }
+
   private static boolean flag(Object[] s, int i) {
     return Boolean.TRUE.equals(s[i]);
   }
@@ -168,7 +174,10 @@ final class CanonicalSchema {
                         (Instant) get(s, 10),
                         flag(s, 11),
                         flag(s, 12),
-                        attrs(s, 13)),
+                        attrs(s, 19),
+                        get(s, 13),
+                        PostalAddress.of(
+                            get(s, 14), get(s, 15), get(s, 16), get(s, 17), get(s, 18))),
                 r -> ((Party) r).attributes())
             .add("id", Kind.TEXT, false, r -> ((Party) r).id())
             .add("name", Kind.TEXT, true, r -> ((Party) r).name())
@@ -182,7 +191,13 @@ final class CanonicalSchema {
             .add("taxId", Kind.TEXT, false, r -> ((Party) r).taxId())
             .add("customerSince", Kind.INSTANT, false, r -> ((Party) r).customerSince())
             .add("excludedFromDunning", Kind.BOOLEAN, false, r -> ((Party) r).excludedFromDunning())
-            .add("inDispute", Kind.BOOLEAN, false, r -> ((Party) r).inDispute()));
+            .add("inDispute", Kind.BOOLEAN, false, r -> ((Party) r).inDispute())
+            .add("accountOwner", Kind.TEXT, false, r -> ((Party) r).accountOwner())
+            .add("address.street", Kind.TEXT, false, r -> address(r, PostalAddress::street))
+            .add("address.city", Kind.TEXT, false, r -> address(r, PostalAddress::city))
+            .add("address.region", Kind.TEXT, false, r -> address(r, PostalAddress::region))
+            .add("address.postalCode", Kind.TEXT, false, r -> address(r, PostalAddress::postalCode))
+            .add("address.country", Kind.TEXT, false, r -> address(r, PostalAddress::country)));
 
     SCHEMAS.put(
         EntityType.CONTACT,

@@ -1,5 +1,6 @@
 package io.dunhub.hub.admin.cases;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dunhub.core.model.Activity;
 import io.dunhub.core.model.ActivityType;
 import io.dunhub.core.model.Party;
@@ -183,24 +184,12 @@ public final class CaseActions {
                       .bind("id", partyId)
                       .mapTo(String.class)
                       .one();
-              Party p = CanonicalReader.read(data, Party.class, "parties/" + partyId);
-              Party changed =
-                  new Party(
-                      p.id(),
-                      p.name(),
-                      p.email(),
-                      p.phone(),
-                      p.country(),
-                      p.locale(),
-                      p.timeZone(),
-                      p.segment(),
-                      p.tags(),
-                      p.taxId(),
-                      p.customerSince(),
-                      excluded,
-                      p.inDispute(),
-                      p.attributes());
-              String text = CanonicalJson.text(changed);
+              // the flag is set in the stored record itself, so every other field (and any the
+              // model gains later) stays as it is
+              ObjectNode record = CanonicalJson.parse(data);
+              record.put("excludedFromDunning", excluded);
+              CanonicalReader.read(record.toString(), Party.class, "parties/" + partyId);
+              String text = CanonicalJson.text(record);
               h.createUpdate(
                       "UPDATE parties SET excluded_from_dunning = :ex, data = :data, hash = :hash,"
                           + " version = version + 1, updated_at = :now WHERE id = :id")

@@ -30,7 +30,7 @@ public final class CaseQueries {
           "active", "paused", "on_hold", "disputed", "promised", "escalated", "closed", "excluded");
 
   static final String STATE =
-      "CASE WHEN c.closed = TRUE THEN 'closed'"
+      "TRIM(CASE WHEN c.closed = TRUE THEN 'closed'"
           + " WHEN p.excluded_from_dunning = TRUE THEN 'excluded'"
           + " WHEN c.disputed = TRUE OR p.in_dispute = TRUE THEN 'disputed'"
           + " WHEN c.hold_reason IS NOT NULL AND (c.hold_until IS NULL OR c.hold_until > :today)"
@@ -39,7 +39,7 @@ public final class CaseQueries {
           + " THEN 'on_hold'"
           + " WHEN c.promised_date IS NOT NULL THEN 'promised'"
           + " WHEN c.escalated_at IS NOT NULL THEN 'escalated'"
-          + " ELSE 'active' END";
+          + " ELSE 'active' END)";
 
   private static final String SELECT =
       "SELECT * FROM (SELECT c.id, c.invoice_id, c.party_id, c.policy_id, c.disputed, c.promised_date,"

@@ -36,8 +36,12 @@ public final class CaseTimeline {
             h -> {
               List<Map<String, Object>> events = new ArrayList<>();
               h.createQuery(
-                      "SELECT id, type, occurred_at, channel, recipient, subject, content, attributes"
-                          + " FROM activities WHERE case_id = :case OR invoice_id = :invoice"
+                      "SELECT id, type, occurred_at, channel, recipient, subject, content, attributes,"
+                          + " outbox_key, (SELECT COUNT(*) FROM activities o WHERE o.type = 'NOTICE_OPENED'"
+                          + " AND o.outbox_key = a.outbox_key AND o.invoice_id = a.invoice_id) AS opens,"
+                          + " (SELECT COUNT(*) FROM activities k WHERE k.type = 'LINK_CLICKED'"
+                          + " AND k.outbox_key = a.outbox_key AND k.invoice_id = a.invoice_id) AS clicks"
+                          + " FROM activities a WHERE a.case_id = :case OR a.invoice_id = :invoice"
                           + " ORDER BY occurred_at, id")
                   .bind("case", caseId)
                   .bind("invoice", invoiceId)
@@ -56,8 +60,9 @@ public final class CaseTimeline {
                                 ? CanonicalReader.mapper().createObjectNode()
                                 : CanonicalReader.read(
                                     rs.getString("attributes"), JsonNode.class, "activities");
-                        e.put("opens", attributes.path("opens").asInt(0));
-                        e.put("clicks", attributes.path("clicks").asInt(0));
+                        boolean notice = "NOTICE_SENT".equals(rs.getString("type"));
+                        e.put("opens", notice ? rs.getInt("opens") : 0);
+                        e.put("clicks", notice ? rs.getInt("clicks") : 0);
                         e.put("attributes", attributes);
                         return e;
                       })

@@ -117,8 +117,19 @@ public final class MappingRoutes implements RoutePlugin {
 
   private void validate(Context ctx) {
     ApiRouter.noChange(ctx);
-    String name = fileParam(ctx, ctx.queryParam("file"));
     String yaml = yaml(ctx);
+    String file = ctx.queryParam("file");
+    if (file == null || file.isBlank()) {
+      file =
+          inferName(yaml)
+              .orElseThrow(
+                  () ->
+                      ApiError.badField(
+                          "file",
+                          "pass ?file=<system>/<Object>.yaml, or declare 'system:' and 'object:' in"
+                              + " the YAML"));
+    }
+    String name = fileParam(ctx, file);
     MappingSet set = files.loadWith(name, yaml);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("valid", !set.hasErrors());
@@ -168,6 +179,29 @@ public final class MappingRoutes implements RoutePlugin {
       m.put("message", "saved; the sync uses it from the hub's next start");
     }
     ApiJson.send(ctx, m);
+  }
+
+  private static final java.util.regex.Pattern SYSTEM =
+      java.util.regex.Pattern.compile("(?m)^system:\\s*['\"]?([A-Za-z0-9_-]+)");
+  private static final java.util.regex.Pattern OBJECT =
+      java.util.regex.Pattern.compile("(?m)^object:\\s*['\"]?([A-Za-z0-9_.-]+)");
+
+  /**
+   * The file a YAML text replaces, from its {@code system:} and {@code object:}: the file of the
+   * mapping of that host object, or {@code <system>/<object>.yaml}.
+   */
+  private Optional<String> inferName(String yaml) {
+    java.util.regex.Matcher system = SYSTEM.matcher(yaml);
+    java.util.regex.Matcher object = OBJECT.matcher(yaml);
+    if (!system.find() || !object.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        files
+            .load()
+            .find(system.group(1), object.group(1))
+            .map(MappingRoutes::name)
+            .orElse(system.group(1) + "/" + object.group(1) + ".yaml"));
   }
 
   private static String yaml(Context ctx) {

@@ -33,11 +33,11 @@ import java.util.Map;
 public final class PartyRoutes implements RoutePlugin {
 
   private static final String STATE =
-      "CASE WHEN p.excluded_from_dunning = TRUE THEN 'excluded' WHEN p.in_dispute = TRUE THEN 'disputed'"
+      "TRIM(CASE WHEN p.excluded_from_dunning = TRUE THEN 'excluded' WHEN p.in_dispute = TRUE THEN 'disputed'"
           + " WHEN EXISTS (SELECT 1 FROM invoices i WHERE i.party_id = p.id AND i.deleted = FALSE"
           + " AND i.status IN ('OPEN', 'PARTIALLY_PAID') AND i.due_date < :today) THEN 'overdue'"
           + " WHEN EXISTS (SELECT 1 FROM invoices i WHERE i.party_id = p.id AND i.deleted = FALSE"
-          + " AND i.status IN ('OPEN', 'PARTIALLY_PAID')) THEN 'current' ELSE 'settled' END";
+          + " AND i.status IN ('OPEN', 'PARTIALLY_PAID')) THEN 'current' ELSE 'settled' END)";
 
   private final ApiRouters routers;
   private final Store store;

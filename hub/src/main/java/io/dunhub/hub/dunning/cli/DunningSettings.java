@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * @param smtp the SMTP server, or null for no email channel
  * @param sms the SMS provider, or null for no SMS channel
  * @param letters where PDF letters are archived, or null for no letter channel
+ * @param retry the outbox's retry policy
+ * @param linkKey the key tracked links are signed with (derived from the hub's secret key), or null
+ *     for a random one (links then work only while this process runs)
  */
 public record DunningSettings(
     Path policies,
@@ -23,7 +26,28 @@ public record DunningSettings(
     SmtpSettings smtp,
     SmsSettings sms,
     Path letters,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    byte[] linkKey) {
+
+  /** Settings whose links are signed with a random key. */
+  public DunningSettings(
+      Path policies,
+      Path templates,
+      Brand brand,
+      String publicUrl,
+      SmtpSettings smtp,
+      SmsSettings sms,
+      Path letters,
+      RetryPolicy retry) {
+    this(policies, templates, brand, publicUrl, smtp, sms, letters, retry, null);
+  }
+
+  /** The links of notices: signed with {@link #linkKey}. */
+  public io.dunhub.hub.notice.TrackingLinks links() {
+    return linkKey == null
+        ? new io.dunhub.hub.notice.TrackingLinks(publicUrl)
+        : new io.dunhub.hub.notice.TrackingLinks(publicUrl, linkKey);
+  }
 
   /** A Twilio-shaped SMS provider. */
   public record SmsSettings(

@@ -17,7 +17,6 @@ import io.dunhub.hub.notice.NoticeChannel;
 import io.dunhub.hub.notice.NoticeRenderer;
 import io.dunhub.hub.notice.PdfLetterRenderer;
 import io.dunhub.hub.notice.SmtpEmailChannel;
-import io.dunhub.hub.notice.TrackingLinks;
 import io.dunhub.hub.notice.TwilioSmsChannel;
 import io.dunhub.hub.outbox.JdbcOutbox;
 import io.dunhub.hub.outbox.OutboxRelay;
@@ -66,12 +65,7 @@ public final class DunningWiring {
             clock,
             new DunningCases(store, clock),
             new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
-            new DunningApplicator(
-                outbox,
-                writeBacks,
-                renderer,
-                settings.brand(),
-                new TrackingLinks(settings.publicUrl())),
+            new DunningApplicator(outbox, writeBacks, renderer, settings.brand(), settings.links()),
             policies);
     Map<Channel, NoticeChannel> channels = new EnumMap<>(Channel.class);
     if (settings.smtp() != null) {
