@@ -89,6 +89,12 @@ final class DemoConfig {
           host: %2$s
           port: %3$d
 
+        # How Northwind's notices look and who they come from.
+        brand:
+          name: Northwind Supply
+          replyTo: ar@northwind-supply.example
+          footer: "Northwind Supply · 1200 Harbor Way, Seattle WA · accounts receivable"
+
         store:
           embedded:
             dataDir: data

@@ -79,11 +79,17 @@ class DemoIT {
           .allSatisfy(s -> assertThat(s).containsAnyOf("Erinnerung", "Mahnung", "Zahlung"));
 
       Store store = demo.hub().get(Store.class);
-      // an invoice paid in full in QuickBooks gets no more reminders (NetSuite payments: see
-      // docs/demo.md, "Known gaps")
+      // an invoice paid in full, in one payment, in QuickBooks gets no more reminders (payments in
+      // two parts, by card and in NetSuite: see docs/demo.md, "Known gaps")
+      java.util.Set<String> paidInParts =
+          summary.events().stream()
+              .filter(e -> e.what().startsWith("pays part"))
+              .map(CustomerBehaviour.Event::invoice)
+              .collect(java.util.stream.Collectors.toSet());
       List<CustomerBehaviour.Event> paid =
           summary.events().stream()
               .filter(e -> e.what().startsWith("pays ") && e.what().endsWith("in QuickBooks"))
+              .filter(e -> !paidInParts.contains(e.invoice()))
               .toList();
       assertThat(paid).as(printed).isNotEmpty();
       for (CustomerBehaviour.Event e : paid) {
