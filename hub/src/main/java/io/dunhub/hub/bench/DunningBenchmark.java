@@ -4,7 +4,6 @@ import io.dunhub.core.model.Invoice;
 import io.dunhub.core.model.InvoiceStatus;
 import io.dunhub.core.model.Money;
 import io.dunhub.core.model.Party;
-import io.dunhub.core.secret.Secret;
 import io.dunhub.hub.dunning.CanonicalReader;
 import io.dunhub.hub.dunning.DunningApplicator;
 import io.dunhub.hub.dunning.DunningCases;
@@ -24,14 +23,10 @@ import io.dunhub.hub.store.StoreSettings;
 import io.dunhub.hub.writeback.WriteBackPlanner;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,12 +40,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Measures the dunning sweep on each store: a ledger of {@code invoices} open invoices of {@code
@@ -197,16 +190,16 @@ public final class DunningBenchmark {
         results.add(measure("hsqldb", StoreSettings.embedded(dir), o, out));
         out.println(results.get(results.size() - 1).describe());
       } finally {
-        delete(dir);
+        BenchSupport.delete(dir);
       }
     }
     if (o.postgresAdminUrl() != null) {
-      String db = createDatabase(o.postgresAdminUrl());
+      String db = BenchSupport.createDatabase(o.postgresAdminUrl(), "dunning");
       try {
-        results.add(measure("postgresql", postgres(o.postgresAdminUrl(), db), o, out));
+        results.add(measure("postgresql", BenchSupport.postgres(o.postgresAdminUrl(), db), o, out));
         out.println(results.get(results.size() - 1).describe());
       } finally {
-        dropDatabase(o.postgresAdminUrl(), db);
+        BenchSupport.dropDatabase(o.postgresAdminUrl(), db);
       }
     }
     return results;
@@ -227,7 +220,7 @@ public final class DunningBenchmark {
           (System.nanoTime() - seedStart) / 1e9,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.gc();
-      resetPeakHeap();
+      BenchSupport.resetPeakHeap(false);
 
       long start = System.nanoTime();
       long read = readDueRows(store);
@@ -240,7 +233,7 @@ public final class DunningBenchmark {
       start = System.nanoTime();
       DunningSweep.Result r = sweep.run(500);
       Duration swept = Duration.ofNanos(System.nanoTime() - start);
-      long heap = peakHeap();
+      long heap = BenchSupport.peakHeap();
       long[] written = notices(store);
       if (r.parties() != o.due() || written[0] != o.due()) {
         throw new IllegalStateException(
@@ -515,65 +508,6 @@ public final class DunningBenchmark {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("the floor's insert failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static void resetPeakHeap() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
-  }
-
-  private static StoreSettings postgres(String adminUrl, String database) {
-    String url = adminUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
-    int at = adminUrl.indexOf("user=");
-    String user = "postgres";
-    if (at >= 0) {
-      int end = adminUrl.indexOf('&', at);
-      user = adminUrl.substring(at + 5, end < 0 ? adminUrl.length() : end);
-    }
-    return new StoreSettings(url, user, Secret.of(""), 10);
-  }
-
-  private static String createDatabase(String adminUrl) {
-    String name = "dunhub_bench_dunning_" + UUID.randomUUID().toString().substring(0, 8);
-    admin(adminUrl, "CREATE DATABASE " + name);
-    return name;
-  }
-
-  private static void dropDatabase(String adminUrl, String name) {
-    admin(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  }
-
-  private static void admin(String adminUrl, String sql) {
-    try (Connection c = DriverManager.getConnection(adminUrl);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed at " + adminUrl + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

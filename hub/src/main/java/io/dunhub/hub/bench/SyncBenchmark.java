@@ -6,7 +6,6 @@ import io.dunhub.core.mapping.MappingResult;
 import io.dunhub.core.model.EntityType;
 import io.dunhub.core.model.Invoice;
 import io.dunhub.core.model.Party;
-import io.dunhub.core.secret.Secret;
 import io.dunhub.hub.store.Store;
 import io.dunhub.hub.store.StoreSettings;
 import io.dunhub.hub.sync.CanonicalJson;
@@ -19,29 +18,21 @@ import io.dunhub.hub.sync.SyncProgress;
 import io.dunhub.hub.sync.SyncReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Measures the sync engine on each store: a full initial sync of {@code parties} parties and {@code
@@ -171,25 +162,25 @@ public final class SyncBenchmark {
                 out));
         out.println(results.get(results.size() - 1).describe());
       } finally {
-        delete(hsql);
-        delete(hsqlBase);
+        BenchSupport.delete(hsql);
+        BenchSupport.delete(hsqlBase);
       }
     }
     if (options.postgresAdminUrl() != null) {
-      String sync = createDatabase(options.postgresAdminUrl(), "sync");
-      String base = createDatabase(options.postgresAdminUrl(), "base");
+      String sync = BenchSupport.createDatabase(options.postgresAdminUrl(), "sync");
+      String base = BenchSupport.createDatabase(options.postgresAdminUrl(), "base");
       try {
         results.add(
             measure(
                 "postgresql",
-                postgres(options.postgresAdminUrl(), sync),
-                postgres(options.postgresAdminUrl(), base),
+                BenchSupport.postgres(options.postgresAdminUrl(), sync),
+                BenchSupport.postgres(options.postgresAdminUrl(), base),
                 options,
                 out));
         out.println(results.get(results.size() - 1).describe());
       } finally {
-        dropDatabase(options.postgresAdminUrl(), sync);
-        dropDatabase(options.postgresAdminUrl(), base);
+        BenchSupport.dropDatabase(options.postgresAdminUrl(), sync);
+        BenchSupport.dropDatabase(options.postgresAdminUrl(), base);
       }
     }
     return results;
@@ -202,7 +193,7 @@ public final class SyncBenchmark {
       Options o,
       PrintStream out) {
     Clock clock = Clock.systemUTC();
-    resetPeakHeap();
+    BenchSupport.resetPeakHeap(true);
     GeneratedHost host = new GeneratedHost(o.parties(), o.invoices());
     Duration initial;
     Duration incremental;
@@ -250,7 +241,7 @@ public final class SyncBenchmark {
         incremental,
         empty,
         baseline,
-        peakHeap());
+        BenchSupport.peakHeap());
   }
 
   private static void requireOk(SyncReport report, long expectedRead) {
@@ -406,69 +397,5 @@ public final class SyncBenchmark {
     ref.setTimestamp(7, now);
     ref.setTimestamp(8, now);
     ref.addBatch();
-  }
-
-  private static void resetPeakHeap() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  /** The sum of the heap pools' peaks since the last reset (an upper bound of the peak). */
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
-  }
-
-  private static StoreSettings postgres(String adminUrl, String database) {
-    String url = adminUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
-    return new StoreSettings(url, user(adminUrl), Secret.of(""), 10);
-  }
-
-  private static String user(String url) {
-    int at = url.indexOf("user=");
-    if (at < 0) {
-      return "postgres";
-    }
-    int end = url.indexOf('&', at);
-    return url.substring(at + 5, end < 0 ? url.length() : end);
-  }
-
-  private static String createDatabase(String adminUrl, String purpose) {
-    String name = "dunhub_bench_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
-    admin(adminUrl, "CREATE DATABASE " + name);
-    return name;
-  }
-
-  private static void dropDatabase(String adminUrl, String name) {
-    admin(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  }
-
-  private static void admin(String adminUrl, String sql) {
-    try (Connection c = DriverManager.getConnection(adminUrl);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed at " + adminUrl + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
