@@ -16,8 +16,8 @@ import org.jdbi.v3.core.Handle;
  * invoice that changed (paid, part paid, voided, new due date, deleted) and every invoice a changed
  * payment applies to (or, for a payment applied to nothing, every open case of its party) become
  * due for evaluation now, and a closed case is reopened so the evaluator decides again (a reversed
- * payment resumes dunning; a paid invoice gets its thank-you). New open invoices get their case
- * from the sweep's {@link DunningCases#openMissing()}.
+ * payment resumes dunning; a paid invoice gets its thank-you). A new open invoice gets its case
+ * here too, due now, so the sweep never scans the ledger for invoices without one.
  */
 public final class CaseTriggers implements SyncListener {
 
@@ -64,6 +64,7 @@ public final class CaseTriggers implements SyncListener {
 
   private static void touchInvoices(Handle h, Set<String> invoiceIds, Instant now) {
     for (List<String> chunk : chunks(invoiceIds)) {
+      DunningCases.openFor(h, chunk, now);
       h.createUpdate(
               "UPDATE dunning_cases SET next_evaluation_at = :now, closed = FALSE,"
                   + " version = version + 1, updated_at = :now WHERE invoice_id IN (<ids>)")

@@ -9,8 +9,6 @@ import io.dunhub.hub.notice.Brand;
 import io.dunhub.hub.notice.NoticeContent;
 import io.dunhub.hub.notice.NoticeLine;
 import io.dunhub.hub.notice.NoticePayload;
-import io.dunhub.hub.notice.NoticeRenderer;
-import io.dunhub.hub.notice.RenderedNotice;
 import io.dunhub.hub.notice.TrackingLinks;
 import io.dunhub.hub.outbox.JdbcOutbox;
 import io.dunhub.hub.outbox.OutboxEntry;
@@ -33,26 +31,21 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Applies an evaluation in the caller's transaction: records every step (at most once per case and
  * step), charges fees, writes activities, renders notices into outbox rows, and sets each case's
- * next evaluation. Nothing leaves the hub here: effects leave only through the outbox.
+ * next evaluation. Nothing leaves the hub here: effects leave only through the outbox. A notice's
+ * row carries its content as decided; the relay renders it when it sends ({@link NoticePayload}).
  */
 public final class DunningApplicator {
 
   private final JdbcOutbox outbox;
   private final WriteBackPlanner writeBacks;
-  private final NoticeRenderer renderer;
   private final Brand brand;
   private final TrackingLinks links;
   private final Dialect dialect;
 
   public DunningApplicator(
-      JdbcOutbox outbox,
-      WriteBackPlanner writeBacks,
-      NoticeRenderer renderer,
-      Brand brand,
-      TrackingLinks links) {
+      JdbcOutbox outbox, WriteBackPlanner writeBacks, Brand brand, TrackingLinks links) {
     this.outbox = outbox;
     this.writeBacks = writeBacks;
-    this.renderer = renderer;
     this.brand = brand;
     this.links = links;
     this.dialect = outbox.dialect();
@@ -136,12 +129,23 @@ public final class DunningApplicator {
 
   public void apply(Handle h, PartyFacts facts, Evaluation evaluation, Instant now) {
     Deferred d = deferred(h);
-    apply(h, facts, evaluation, now, d);
+    apply(h, facts, evaluation, now, d, Map.of());
     d.flush();
   }
 
+  /**
+   * Applies an evaluation, its writes collected in {@code deferred}.
+   *
+   * @param stored the cases' plans as the store has them: a plan that would change nothing is not
+   *     written (a party's other cases, evaluated with the due one, mostly keep theirs)
+   */
   public void apply(
-      Handle h, PartyFacts facts, Evaluation evaluation, Instant now, Deferred deferred) {
+      Handle h,
+      PartyFacts facts,
+      Evaluation evaluation,
+      Instant now,
+      Deferred deferred,
+      Map<String, LedgerReader.StoredPlan> stored) {
     Map<String, CaseFacts> cases =
         facts.cases().stream().collect(Collectors.toMap(CaseFacts::caseId, Function.identity()));
     Map<String, String> policyOf =
@@ -245,6 +249,10 @@ public final class DunningApplicator {
                   || plan.status().startsWith("paid: thank-you sent")
                   || plan.status().startsWith("handing over")
                   || plan.status().startsWith("handed over"));
+      LedgerReader.StoredPlan old = stored.get(plan.caseId());
+      if (!closed && old != null && old.sameAs(plan)) {
+        continue;
+      }
       deferred
           .plans
           .bind("policy", plan.policyId())
@@ -346,7 +354,6 @@ public final class DunningApplicator {
             unsubscribe,
             n.channel() == io.dunhub.core.model.Channel.EMAIL ? links.openPixel(key) : null,
             facts.party().address() == null ? List.of() : facts.party().address().lines());
-    RenderedNotice r = renderer.render(n.template(), content);
     NoticePayload payload =
         new NoticePayload(
             facts.partyId(),
@@ -361,12 +368,13 @@ public final class DunningApplicator {
             n.template(),
             n.finalNotice(),
             n.thankYou(),
-            r.subject(),
-            r.html(),
-            r.text(),
-            r.sms(),
-            n.finalNotice() ? r.letterHtml() : null,
-            unsubscribe);
+            null,
+            null,
+            null,
+            null,
+            null,
+            unsubscribe,
+            content);
     outbox.add(
         deferred.notices,
         new OutboxEntry(

@@ -1,5 +1,6 @@
 package io.dunhub.hub.dunning;
 
+import io.dunhub.hub.store.Dialect;
 import io.dunhub.hub.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,10 @@ public final class DunningCases {
   }
 
   /**
-   * Opens a case, due for evaluation now, for every open invoice that has none.
+   * Opens a case, due for evaluation now, for every open invoice that has none: a full scan of the
+   * open invoices, which the hub runs once when it starts (invoices stored while it was down or by
+   * an older version). After that the sync opens the cases of the invoices it stores ({@link
+   * CaseTriggers}), so no sweep pays for a scan that grows with the ledger.
    *
    * @return how many cases were opened
    */
@@ -35,22 +39,48 @@ public final class DunningCases {
             h -> {
               List<String[]> missing =
                   h.createQuery(
-                          "SELECT i.id, i.party_id FROM invoices i WHERE i.status IN ('OPEN', 'PARTIALLY_PAID')"
-                              + " AND i.deleted = FALSE AND i.party_id IS NOT NULL AND NOT EXISTS"
-                              + " (SELECT 1 FROM dunning_cases c WHERE c.invoice_id = i.id)")
+                          "SELECT i.id, i.party_id FROM invoices i WHERE "
+                              + OPEN_WITHOUT_CASE
+                              + " ORDER BY i.id")
                       .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                       .list();
-              for (String[] row : missing) {
-                open(h, row[0], row[1], now);
-              }
-              return missing.size();
+              return open(h, missing, now);
             });
   }
 
-  private void open(Handle h, String invoiceId, String partyId, Instant now) {
-    h.createUpdate(
-            store
-                .dialect()
+  /** An open invoice of a known party that has no case yet (on the alias {@code i}). */
+  private static final String OPEN_WITHOUT_CASE =
+      "i.status IN ('OPEN', 'PARTIALLY_PAID') AND i.deleted = FALSE AND i.party_id IS NOT NULL"
+          + " AND NOT EXISTS (SELECT 1 FROM dunning_cases c WHERE c.invoice_id = i.id)";
+
+  /**
+   * Opens a case, due now, for each of these invoices that is open, has a party and has no case
+   * yet, in the caller's transaction (the sync's, as it stores the invoices).
+   *
+   * @return how many cases were opened
+   */
+  public static int openFor(Handle h, java.util.Collection<String> invoiceIds, Instant now) {
+    if (invoiceIds.isEmpty()) {
+      return 0;
+    }
+    List<String[]> missing =
+        h.createQuery(
+                "SELECT i.id, i.party_id FROM invoices i WHERE i.id IN (<ids>) AND "
+                    + OPEN_WITHOUT_CASE
+                    + " ORDER BY i.id")
+            .bindList("ids", List.copyOf(invoiceIds))
+            .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+            .list();
+    return open(h, missing, now);
+  }
+
+  private static int open(Handle h, List<String[]> invoiceAndParty, Instant now) {
+    if (invoiceAndParty.isEmpty()) {
+      return 0;
+    }
+    org.jdbi.v3.core.statement.PreparedBatch batch =
+        h.prepareBatch(
+            Dialect.of(h.getConnection())
                 .insertIfAbsent(
                     "dunning_cases",
                     List.of("invoice_id"),
@@ -61,19 +91,27 @@ public final class DunningCases {
                         "version",
                         "next_evaluation_at",
                         "created_at",
-                        "updated_at")))
-        .bind(
-            "id",
-            UUID.nameUUIDFromBytes(
-                    ("case:" + invoiceId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString())
-        .bind("invoice_id", invoiceId)
-        .bind("party_id", partyId)
-        .bind("version", 1L)
-        .bind("next_evaluation_at", now)
-        .bind("created_at", now)
-        .bind("updated_at", now)
-        .execute();
+                        "updated_at")));
+    for (String[] row : invoiceAndParty) {
+      batch
+          .bind("id", caseId(row[0]))
+          .bind("invoice_id", row[0])
+          .bind("party_id", row[1])
+          .bind("version", 1L)
+          .bind("next_evaluation_at", now)
+          .bind("created_at", now)
+          .bind("updated_at", now)
+          .add();
+    }
+    batch.execute();
+    return invoiceAndParty.size();
+  }
+
+  /** The case of an invoice has a stable id: the same invoice always gets the same case. */
+  static String caseId(String invoiceId) {
+    return UUID.nameUUIDFromBytes(
+            ("case:" + invoiceId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** The invoice changed (payment, void, new balance): evaluate its case now. */

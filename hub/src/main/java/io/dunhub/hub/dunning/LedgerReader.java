@@ -15,8 +15,36 @@ import org.jdbi.v3.core.Handle;
 /** Loads what the evaluator needs about one party from the store, inside a transaction. */
 public final class LedgerReader {
 
-  /** Everything about a party: facts for the evaluator and its history. */
-  public record Loaded(PartyFacts facts, History history) {}
+  /**
+   * Everything about a party: facts for the evaluator, its history, and each open case's plan as
+   * stored (so that applying an evaluation writes only the plans that changed).
+   */
+  public record Loaded(
+      PartyFacts facts, History history, java.util.Map<String, StoredPlan> stored) {
+    public Loaded(PartyFacts facts, History history) {
+      this(facts, history, java.util.Map.of());
+    }
+  }
+
+  /** A case's plan as the store has it. */
+  public record StoredPlan(String policyId, Instant nextEvaluation, String status) {
+
+    /** Whether writing {@code plan} would change nothing a person or the sweep reads. */
+    boolean sameAs(CasePlan plan) {
+      boolean samePolicy = plan.policyId() == null || plan.policyId().equals(policyId);
+      boolean sameNext =
+          nextEvaluation == null
+              ? plan.nextEvaluation() == null
+              : plan.nextEvaluation() != null
+                  && micros(nextEvaluation) == micros(plan.nextEvaluation());
+      return samePolicy && sameNext && java.util.Objects.equals(status, plan.status());
+    }
+
+    /** Both stores keep microseconds. */
+    private static long micros(Instant t) {
+      return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+  }
 
   private LedgerReader() {}
 
@@ -62,73 +90,17 @@ public final class LedgerReader {
 
   /** The party with its contacts and its open (not closed) cases, or empty if it is gone. */
   public static Optional<Loaded> load(Handle h, String partyId, Instant now) {
-    Optional<String> partyJson =
-        h.createQuery("SELECT data FROM parties WHERE id = :id AND deleted = FALSE")
-            .bind("id", partyId)
-            .mapTo(String.class)
-            .findOne();
-    if (partyJson.isEmpty()) {
-      return Optional.empty();
-    }
-    Party party =
-        CanonicalReader.read(partyJson.get(), Party.class, "parties/" + partyId).withId(partyId);
-    List<Contact> contacts = new ArrayList<>();
-    h.createQuery(
-            "SELECT id, data FROM contacts WHERE party_id = :id AND deleted = FALSE ORDER BY id")
-        .bind("id", partyId)
-        .map(
-            (rs, ctx) ->
-                CanonicalReader.read(
-                        rs.getString("data"), Contact.class, "contacts/" + rs.getString("id"))
-                    .withId(rs.getString("id")))
-        .forEach(contacts::add);
-    List<CaseFacts> cases = new ArrayList<>();
-    h.createQuery(
-            "SELECT c.id, c.invoice_id, c.policy_id, c.disputed, c.promised_date, c.hold_reason,"
-                + " c.hold_until, c.handed_over, i.data, i.deleted FROM dunning_cases c JOIN invoices i ON i.id = c.invoice_id"
-                + " WHERE c.party_id = :id AND c.closed = FALSE ORDER BY c.id")
-        .bind("id", partyId)
-        .map((rs, ctx) -> caseFacts(rs))
-        .forEach(cases::add);
-    List<StepRecord> steps = new ArrayList<>();
-    h.createQuery(
-            "SELECT s.case_id, s.step_id, s.taken_at, s.outcome FROM dunning_steps s"
-                + " JOIN dunning_cases c ON c.id = s.case_id WHERE c.party_id = :id AND c.closed = FALSE"
-                + " ORDER BY s.taken_at, s.case_id, s.step_id")
-        .bind("id", partyId)
-        .map(
-            (rs, ctx) ->
-                new StepRecord(
-                    rs.getString("case_id"),
-                    rs.getString("step_id"),
-                    rs.getObject("taken_at", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getString("outcome")))
-        .forEach(steps::add);
-    List<Instant> contactsSent =
-        h.createQuery(
-                "SELECT created_at FROM outbox WHERE party_id = :id AND kind = 'NOTICE'"
-                    + " AND status <> 'DEAD' AND created_at > :from AND idempotency_key NOT LIKE 'thank-you:%'"
-                    + " ORDER BY created_at")
-            .bind("id", partyId)
-            .bind("from", now.minus(Duration.ofDays(7)))
-            .map((rs, ctx) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
-            .list();
-    String owner = party.accountOwner();
-    List<ChannelOptOuts.OptOut> optOuts = ChannelOptOuts.of(h, partyId);
-    PartyFacts facts =
-        new PartyFacts(
-            partyId,
-            ChannelOptOuts.apply(party, optOuts),
-            owner,
-            ChannelOptOuts.apply(contacts, optOuts),
-            cases,
-            PaymentBehaviour.NONE);
-    return Optional.of(new Loaded(facts, new History(steps, contactsSent)));
+    return Optional.ofNullable(loadAll(h, List.of(partyId), now).get(partyId));
   }
 
   /**
-   * {@link #load} for several parties at once, in six queries whatever their number (the sweep
+   * {@link #load} for several parties at once, in eight queries whatever their number (the sweep
    * evaluates parties in groups); parties that are gone are absent from the result.
+   *
+   * <p>An invoice's balance is the lower of its host's open balance and its total less the
+   * succeeded payments the hub holds for it: money collected outside the accounting system (a card
+   * payment) stops dunning at once, not only after the hub posted it to the host and read the
+   * invoice back on a later sync.
    */
   public static java.util.Map<String, Loaded> loadAll(
       Handle h, List<String> partyIds, Instant now) {
@@ -160,14 +132,28 @@ public final class LedgerReader {
         .forEach(
             e -> contacts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     java.util.Map<String, List<CaseFacts>> cases = new java.util.HashMap<>();
+    java.util.Map<String, StoredPlan> stored = new java.util.HashMap<>();
     h.createQuery(
             "SELECT c.id, c.party_id, c.invoice_id, c.policy_id, c.disputed, c.promised_date,"
-                + " c.hold_reason, c.hold_until, c.handed_over, i.data, i.deleted FROM dunning_cases c"
+                + " c.hold_reason, c.hold_until, c.handed_over, c.next_evaluation_at, c.last_status,"
+                + " i.data, i.deleted FROM dunning_cases c"
                 + " JOIN invoices i ON i.id = c.invoice_id"
                 + " WHERE c.party_id IN (<ids>) AND c.closed = FALSE ORDER BY c.id")
         .bindList("ids", partyIds)
-        .map((rs, ctx) -> java.util.Map.entry(rs.getString("party_id"), caseFacts(rs)))
+        .map(
+            (rs, ctx) -> {
+              java.time.OffsetDateTime next =
+                  rs.getObject("next_evaluation_at", java.time.OffsetDateTime.class);
+              stored.put(
+                  rs.getString("id"),
+                  new StoredPlan(
+                      rs.getString("policy_id"),
+                      next == null ? null : next.toInstant(),
+                      rs.getString("last_status")));
+              return java.util.Map.entry(rs.getString("party_id"), caseFacts(rs));
+            })
         .forEach(e -> cases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    reflectPayments(h, partyIds, cases);
     java.util.Map<String, List<StepRecord>> steps = new java.util.HashMap<>();
     java.util.Map<String, String> partyOfCase = new java.util.HashMap<>();
     cases.forEach((party, list) -> list.forEach(c -> partyOfCase.put(c.caseId(), party)));
@@ -223,9 +209,95 @@ public final class LedgerReader {
           new Loaded(
               facts,
               new History(
-                  steps.getOrDefault(partyId, List.of()), sent.getOrDefault(partyId, List.of()))));
+                  steps.getOrDefault(partyId, List.of()), sent.getOrDefault(partyId, List.of())),
+              stored));
     }
     return result;
+  }
+
+  /**
+   * Lowers each case's invoice balance to its total less the succeeded payments applied to it that
+   * the hub holds, where that is lower than the host's balance (a payment the host has not
+   * reflected yet). Payments older than a year before the oldest open invoice are not read.
+   */
+  private static void reflectPayments(
+      Handle h, List<String> partyIds, java.util.Map<String, List<CaseFacts>> cases) {
+    LocalDate oldest = null;
+    for (List<CaseFacts> list : cases.values()) {
+      for (CaseFacts c : list) {
+        LocalDate issued = c.invoice().issueDate();
+        if (oldest == null || issued.isBefore(oldest)) {
+          oldest = issued;
+        }
+      }
+    }
+    if (oldest == null) {
+      return;
+    }
+    java.util.Map<String, java.math.BigDecimal> paid = new java.util.HashMap<>();
+    h.createQuery(
+            "SELECT id, data FROM payments WHERE party_id IN (<ids>) AND deleted = FALSE"
+                + " AND result = 'SUCCEEDED' AND payment_date >= :since")
+        .bindList("ids", partyIds)
+        .bind("since", oldest.minusDays(365))
+        .map(
+            (rs, ctx) ->
+                CanonicalReader.read(
+                    rs.getString("data"),
+                    io.dunhub.core.model.Payment.class,
+                    "payments/" + rs.getString("id")))
+        .forEach(
+            payment ->
+                payment
+                    .applications()
+                    .forEach(
+                        a ->
+                            paid.merge(
+                                a.invoiceId() + ":" + a.amount().currency().getCurrencyCode(),
+                                a.amount().amount(),
+                                java.math.BigDecimal::add)));
+    if (paid.isEmpty()) {
+      return;
+    }
+    cases.replaceAll(
+        (party, list) -> {
+          List<CaseFacts> adjusted = new ArrayList<>(list.size());
+          for (CaseFacts c : list) {
+            Invoice inv = c.invoice();
+            java.math.BigDecimal applied =
+                paid.get(inv.id() + ":" + inv.total().currency().getCurrencyCode());
+            if (applied == null
+                || inv.status() == InvoiceStatus.VOID
+                || inv.status() == InvoiceStatus.PAID) {
+              adjusted.add(c);
+              continue;
+            }
+            java.math.BigDecimal left = inv.total().amount().subtract(applied);
+            if (left.compareTo(inv.openBalance().amount()) >= 0) {
+              adjusted.add(c);
+              continue;
+            }
+            if (left.signum() < 0) {
+              left = java.math.BigDecimal.ZERO;
+            }
+            io.dunhub.core.model.Money balance =
+                new io.dunhub.core.model.Money(
+                    left.setScale(
+                        Math.max(
+                            inv.openBalance().amount().scale(),
+                            Math.max(inv.total().currency().getDefaultFractionDigits(), 0)),
+                        java.math.RoundingMode.HALF_UP),
+                    inv.total().currency());
+            adjusted.add(
+                new CaseFacts(
+                    c.caseId(),
+                    inv.withBalance(
+                        balance,
+                        left.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID),
+                    c.state()));
+          }
+          return adjusted;
+        });
   }
 
   /**

@@ -186,10 +186,22 @@ public final class NoticeRenderer {
    * €}.
    */
   public static String money(Money money, Locale locale) {
-    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-    format.setCurrency(money.currency());
-    format.setMinimumFractionDigits(Math.max(money.currency().getDefaultFractionDigits(), 0));
-    format.setMaximumFractionDigits(Math.max(money.currency().getDefaultFractionDigits(), 0));
-    return format.format(money.amount());
+    NumberFormat prototype =
+        MONEY_FORMATS.computeIfAbsent(
+            locale.toLanguageTag() + "|" + money.currency().getCurrencyCode(),
+            k -> {
+              NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+              f.setCurrency(money.currency());
+              int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
+              f.setMinimumFractionDigits(digits);
+              f.setMaximumFractionDigits(digits);
+              return f;
+            });
+    // a NumberFormat is not thread-safe: format with a copy (far cheaper than building one)
+    return ((NumberFormat) prototype.clone()).format(money.amount());
   }
+
+  /** Currency formats by locale and currency, built once. */
+  private static final java.util.concurrent.ConcurrentMap<String, NumberFormat> MONEY_FORMATS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 }

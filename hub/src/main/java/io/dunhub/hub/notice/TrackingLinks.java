@@ -43,6 +43,9 @@ public final class TrackingLinks {
   private final String base;
   private final SecretKeySpec key;
 
+  /** One initialised Mac per thread: building one per link cost more than the signing. */
+  private final ThreadLocal<Mac> macs;
+
   /**
    * @param base the hub's public URL, e.g. {@code https://dunhub.example.com}
    * @param linkKey the key links are signed with (derived from the hub's secret key)
@@ -53,6 +56,18 @@ public final class TrackingLinks {
       throw new IllegalArgumentException("a link key needs at least 128 bits");
     }
     this.key = new SecretKeySpec(linkKey.clone(), "HmacSHA256");
+    SecretKeySpec k = this.key;
+    this.macs =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(k);
+                return mac;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+              }
+            });
   }
 
   /** Links signed with a random key: valid for this process only (tests, one-off commands). */
@@ -128,17 +143,12 @@ public final class TrackingLinks {
   }
 
   private byte[] signature(Kind kind, String idempotencyKey, String target) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      String message = kind.path + "\n" + idempotencyKey + (target == null ? "" : "\n" + target);
-      byte[] full = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-      byte[] out = new byte[SIGNATURE_BYTES];
-      System.arraycopy(full, 0, out, 0, SIGNATURE_BYTES);
-      return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    Mac mac = macs.get(); // doFinal resets it for the next message
+    String message = kind.path + "\n" + idempotencyKey + (target == null ? "" : "\n" + target);
+    byte[] full = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+    byte[] out = new byte[SIGNATURE_BYTES];
+    System.arraycopy(full, 0, out, 0, SIGNATURE_BYTES);
+    return out;
   }
 
   private static byte[] randomKey() {

@@ -161,6 +161,26 @@ public final class JdbcOutbox {
             });
   }
 
+  /**
+   * Replaces a claimed row's payload (the relay stores the message it rendered before sending it);
+   * false when the claim was lost.
+   */
+  public boolean replacePayload(long id, String worker, String payload) {
+    return store
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createUpdate(
+                            "UPDATE outbox SET payload = :payload, updated_at = :now"
+                                + " WHERE id = :id AND status = 'CLAIMED' AND claimed_by = :worker")
+                        .bind("payload", payload)
+                        .bind("now", clock.instant())
+                        .bind("id", id)
+                        .bind("worker", worker)
+                        .execute())
+        == 1;
+  }
+
   /** Marks a claimed row done, in the caller's transaction; false when the claim was lost. */
   public boolean complete(Handle h, long id, String worker, String result) {
     return h.createUpdate(

@@ -12,8 +12,10 @@ import io.dunhub.hub.dunning.CanonicalReader;
 import io.dunhub.hub.notice.Delivery;
 import io.dunhub.hub.notice.NoticeChannel;
 import io.dunhub.hub.notice.NoticePayload;
+import io.dunhub.hub.notice.NoticeRenderer;
 import io.dunhub.hub.notice.OutgoingMessage;
 import io.dunhub.hub.notice.PdfLetterRenderer;
+import io.dunhub.hub.notice.TemplateException;
 import io.dunhub.hub.store.Store;
 import io.dunhub.hub.writeback.ActivityLog;
 import io.dunhub.hub.writeback.WriteBackPlanner;
@@ -49,6 +51,7 @@ public final class OutboxRelay {
   private final Function<String, Connection> connections;
   private final WriteBackPlanner writeBacks;
   private final PdfLetterRenderer pdf;
+  private final NoticeRenderer renderer;
   private final Clock clock;
   private final String worker;
   private volatile Listener listener = (row, status) -> {};
@@ -60,6 +63,7 @@ public final class OutboxRelay {
       Function<String, Connection> connections,
       WriteBackPlanner writeBacks,
       PdfLetterRenderer pdf,
+      NoticeRenderer renderer,
       Clock clock,
       String worker) {
     this.store = store;
@@ -68,6 +72,7 @@ public final class OutboxRelay {
     this.connections = connections;
     this.writeBacks = writeBacks;
     this.pdf = pdf;
+    this.renderer = renderer;
     this.clock = clock;
     this.worker = worker;
   }
@@ -117,12 +122,25 @@ public final class OutboxRelay {
   }
 
   private String notice(OutboxRow row) {
-    NoticePayload p =
+    NoticePayload decided =
         CanonicalReader.read(row.payload(), NoticePayload.class, "outbox/" + row.id());
     Channel channel = Channel.valueOf(row.channel());
     NoticeChannel sender = channels.get(channel);
     if (sender == null) {
-      return dead(row, p, "no " + channel + " channel is configured");
+      return dead(row, decided, "no " + channel + " channel is configured");
+    }
+    NoticePayload p;
+    try {
+      p = decided.render(renderer);
+    } catch (TemplateException e) {
+      return dead(
+          row,
+          decided,
+          "cannot render notice template " + decided.template() + ": " + e.getMessage());
+    }
+    // the message as sent is kept in the row (and in the activities) before it leaves
+    if (p != decided && !outbox.replacePayload(row.id(), worker, CanonicalReader.write(p))) {
+      return "LOST";
     }
     byte[] letter = null;
     String letterName = null;
@@ -225,7 +243,7 @@ public final class OutboxRelay {
                         p.contactId(),
                         Channel.valueOf(row.channel()),
                         p.to(),
-                        p.subject(),
+                        p.subject() != null ? p.subject() : "Notice (" + p.template() + ")",
                         reason,
                         Map.of("template", p.template(), "step", p.stepIds().get(i)));
                 ActivityLog.record(h, a, p.caseIds().get(i), row.idempotencyKey());

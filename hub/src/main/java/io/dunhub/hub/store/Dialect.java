@@ -84,6 +84,16 @@ public enum Dialect {
   /** The expression that takes the next value of a sequence. */
   public abstract String nextValue(String sequence);
 
+  /** The dialect of the database behind a connection (by its product name). */
+  public static Dialect of(java.sql.Connection connection) {
+    try {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : HSQLDB;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot tell the store's database: " + e.getMessage(), e);
+    }
+  }
+
   private static String insert(String table, List<String> columns) {
     return "INSERT INTO "
         + table

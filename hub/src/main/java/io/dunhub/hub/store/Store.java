@@ -77,6 +77,9 @@ public final class Store implements AutoCloseable {
       config.setDriverClassName("org.hsqldb.jdbc.JDBCDriver");
     } else {
       config.setDriverClassName("org.postgresql.Driver");
+      // a JDBC batch of inserts goes as multi-row INSERTs: the sweep's outbox rows and steps, the
+      // sync's records
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
     try {
       return new Store(settings, clock, new HikariDataSource(config));

@@ -183,7 +183,6 @@ class DunningEndToEndIT {
             new DunningApplicator(
                 outbox,
                 writeBacks,
-                renderer,
                 Brand.plain("Northwind"),
                 new TrackingLinks("https://hub.example")),
             policies);
@@ -214,6 +213,7 @@ class DunningEndToEndIT {
             connections::get,
             writeBacks,
             new PdfLetterRenderer(),
+            renderer,
             clock,
             "relay-1");
 

@@ -61,7 +61,6 @@ class DunningSweepScaleIT {
             new DunningApplicator(
                 outbox,
                 new WriteBackPlanner(outbox),
-                renderer,
                 Brand.plain("N"),
                 new TrackingLinks("https://h")),
             BundledPolicies.load(renderer::exists));

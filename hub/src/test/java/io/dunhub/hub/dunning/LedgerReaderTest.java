@@ -72,6 +72,54 @@ class LedgerReaderTest {
     }
   }
 
+  @StoreTest
+  void aPaymentItsHostHasNotReflectedYetLowersTheBalanceDunningSees(Store store) {
+    Instant at = Instant.parse("2026-03-01T00:00:00Z");
+    LedgerSeeder seed = new LedgerSeeder(store, at);
+    seed.party(Fixtures.party("p1", "US", "America/New_York"));
+    seed.invoice(Fixtures.invoice("half", "p1", "2026-02-01", "100", "USD"));
+    seed.invoice(Fixtures.invoice("full", "p1", "2026-02-01", "100", "USD"));
+    seed.invoice(Fixtures.invoice("declined", "p1", "2026-02-01", "100", "USD"));
+    new DunningCases(store, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).openMissing();
+    // card payments taken by the hub: the accounting host still shows every invoice at 100
+    payment(store, "card-1", LocalDate.of(2026, 2, 27), PaymentResult.SUCCEEDED, "half", "full");
+    payment(store, "card-2", LocalDate.of(2026, 2, 28), PaymentResult.SUCCEEDED, "full");
+    payment(store, "card-3", LocalDate.of(2026, 2, 28), PaymentResult.FAILED, "declined");
+
+    List<CaseFacts> cases =
+        store
+            .jdbi()
+            .withHandle(h -> LedgerReader.loadAll(h, List.of("p1"), at).get("p1"))
+            .facts()
+            .cases();
+
+    assertThat(cases)
+        .extracting(
+            c ->
+                c.invoice().id()
+                    + "="
+                    + c.invoice().status()
+                    + " "
+                    + c.invoice().openBalance().amount().stripTrailingZeros().toPlainString())
+        .containsExactlyInAnyOrder("half=PARTIALLY_PAID 50", "full=PAID 0", "declined=OPEN 100");
+    // once the host reflects the payment, the balances agree: nothing is counted twice
+    seed.pay(Fixtures.invoice("half", "p1", "2026-02-01", "100", "USD"), Money.of("50", "USD"), at);
+    assertThat(
+            store
+                .jdbi()
+                .withHandle(h -> LedgerReader.load(h, "p1", at).orElseThrow())
+                .facts()
+                .cases())
+        .filteredOn(c -> c.invoice().id().equals("half"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.invoice().status())
+                  .isEqualTo(io.dunhub.core.model.InvoiceStatus.PARTIALLY_PAID);
+              assertThat(c.invoice().openBalance()).isEqualTo(Money.of("50.00", "USD"));
+            });
+  }
+
   private static void payment(
       Store store, String id, LocalDate date, PaymentResult result, String... invoices) {
     List<PaymentApplication> apps =

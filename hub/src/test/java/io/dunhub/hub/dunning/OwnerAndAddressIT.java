@@ -82,7 +82,6 @@ class OwnerAndAddressIT {
             new DunningApplicator(
                 outbox,
                 new io.dunhub.hub.writeback.WriteBackPlanner(outbox),
-                renderer,
                 io.dunhub.hub.notice.Brand.plain("Northwind"),
                 new TrackingLinks("https://h")),
             io.dunhub.hub.dunning.policy.BundledPolicies.load(renderer::exists));
@@ -107,7 +106,8 @@ class OwnerAndAddressIT {
                 .map(r -> CanonicalReader.read(r.payload(), NoticePayload.class, "outbox"))
                 .filter(NoticePayload::finalNotice)
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow()
+                .render(new io.dunhub.hub.notice.NoticeRenderer()); // as the relay does
     assertThat(letter.letterHtml())
         .contains("Acme Corp<br/>1 Main Street<br/>62701 Springfield IL<br/>US<br/>");
   }

@@ -52,8 +52,12 @@ class SyncTriggersDunningTest {
             h.clock,
             SyncOptions.defaults(),
             new CaseTriggers());
+    Instant firstSync = h.clock.instant();
     engine.syncConnection("accounting");
-    assertThat(new DunningCases(store, h.clock).openMissing()).isEqualTo(3);
+    // the sync opened a case, due now, for each open invoice it stored: no scan is left to do
+    assertThat(h.count("SELECT COUNT(*) FROM dunning_cases")).isEqualTo(3);
+    assertThat(dueAt(h, "INV-2")).isEqualTo(firstSync);
+    assertThat(new DunningCases(store, h.clock).openMissing()).isZero();
     // the sweep evaluated every case and scheduled them weeks ahead; INV-1 was closed as settled
     Instant later = h.clock.instant().plus(Duration.ofDays(20));
     store

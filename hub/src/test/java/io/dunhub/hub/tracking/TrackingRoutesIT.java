@@ -82,8 +82,10 @@ class TrackingRoutesIT {
 
       sweep.run(100);
       OutboxRow row = outbox.all("NOTICE").get(0);
+      // the relay renders a notice as it sends it
       NoticePayload notice =
-          CanonicalReader.read(row.payload(), NoticePayload.class, "outbox " + row.id());
+          CanonicalReader.read(row.payload(), NoticePayload.class, "outbox " + row.id())
+              .render(new io.dunhub.hub.notice.NoticeRenderer());
       String pixel = find(notice.html(), "src=\"(" + Pattern.quote(base) + "/t/o/[^\"]+)\"");
       String click = find(notice.html(), "href=\"(" + Pattern.quote(base) + "/t/c/[^\"]+)\"");
       String unsubscribe = notice.unsubscribeUrl();
@@ -154,7 +156,7 @@ class TrackingRoutesIT {
         new DunningCases(store, clock),
         new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
         new DunningApplicator(
-            outbox, new WriteBackPlanner(outbox), renderer, Brand.plain("Northwind"), links),
+            outbox, new WriteBackPlanner(outbox), Brand.plain("Northwind"), links),
         BundledPolicies.load(renderer::exists));
   }
 

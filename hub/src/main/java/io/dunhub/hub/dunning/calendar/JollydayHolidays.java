@@ -29,11 +29,24 @@ public final class JollydayHolidays implements Holidays {
       return false;
     }
     String code = country.trim().toUpperCase(Locale.ROOT);
-    return managers
-        .computeIfAbsent(code, this::manager)
-        .map(m -> m.isHoliday(date, HolidayType.PUBLIC_HOLIDAY))
-        .orElse(false);
+    return years
+        .computeIfAbsent(
+            code + ":" + date.getYear(),
+            k ->
+                managers
+                    .computeIfAbsent(code, this::manager)
+                    .map(
+                        m ->
+                            m.getHolidays(java.time.Year.of(date.getYear())).stream()
+                                .filter(x -> x.getType() == HolidayType.PUBLIC_HOLIDAY)
+                                .map(de.focus_shift.jollyday.core.Holiday::getDate)
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                    .orElse(Set.of()))
+        .contains(date);
   }
+
+  /** Each country's public holidays of a year, asked of the library once. */
+  private final Map<String, Set<LocalDate>> years = new ConcurrentHashMap<>();
 
   private Optional<HolidayManager> manager(String code) {
     if (!supported.contains(code)) {

@@ -65,7 +65,7 @@ public final class DunningWiring {
             clock,
             new DunningCases(store, clock),
             new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
-            new DunningApplicator(outbox, writeBacks, renderer, settings.brand(), settings.links()),
+            new DunningApplicator(outbox, writeBacks, settings.brand(), settings.links()),
             policies);
     Map<Channel, NoticeChannel> channels = new EnumMap<>(Channel.class);
     if (settings.smtp() != null) {
@@ -92,6 +92,7 @@ public final class DunningWiring {
             connections,
             writeBacks,
             new PdfLetterRenderer(),
+            renderer,
             clock,
             worker);
     return new DunningRuntime() {

@@ -78,7 +78,6 @@ class DunningCommandsTest {
             new DunningApplicator(
                 outbox,
                 new WriteBackPlanner(outbox),
-                renderer,
                 Brand.plain("Northwind"),
                 new TrackingLinks("https://hub.example")),
             BundledPolicies.load(renderer::exists));
