@@ -78,6 +78,37 @@ class DemoIT {
           .isNotEmpty()
           .allSatisfy(s -> assertThat(s).containsAnyOf("Erinnerung", "Mahnung", "Zahlung"));
 
+      // pounds: a UK customer's card payment is posted into NetSuite in GBP, applied to its GBP
+      // invoice, and reaches the CRM in GBP; with UK customers paying, the GBP DSO moves
+      var ns = demo.hosts().netsuite().store();
+      String gbp =
+          ns.all("currency").stream()
+              .filter(c -> "GBP".equals(c.text("symbol")))
+              .map(c -> Long.toString(c.id()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(ns.all("customerPayment"))
+          .as("a GBP payment the hub wrote into NetSuite\n" + printed)
+          .anySatisfy(
+              p -> {
+                assertThat(p.externalId()).as("written by the hub (by external id)").isNotNull();
+                assertThat(p.ref("currency")).isEqualTo(gbp);
+                String invoice = p.fields().at("/apply/items/0/doc/id").asText();
+                assertThat(ns.get("invoice", invoice).orElseThrow().ref("currency")).isEqualTo(gbp);
+              });
+      assertThat(demo.hosts().salesforce().org().records("Dunhub_Payment__c"))
+          .as("a GBP payment in the CRM")
+          .anySatisfy(p -> assertThat(p.get("Currency__c")).isEqualTo("GBP"));
+      assertThat(summary.events())
+          .as("UK customers pay in NetSuite and by card")
+          .anySatisfy(e -> assertThat(e.what()).endsWith("GBP in NetSuite"))
+          .anySatisfy(e -> assertThat(e.what()).contains("GBP by card"));
+      assertThat(summary.dso()).as(printed).containsKey("GBP");
+      assertThat(summary.dso().get("GBP")[1])
+          .as("the GBP DSO moves\n" + printed)
+          .isNotNull()
+          .isNotEqualByComparingTo(summary.dso().get("GBP")[0]);
+
       Store store = demo.hub().get(Store.class);
       // an invoice paid in full, in one payment, in QuickBooks gets no more reminders (payments in
       // two parts, by card and in NetSuite: see docs/demo.md, "Known gaps")
