@@ -156,6 +156,55 @@ class DemoIT {
                 assertThat(e.invoice()).isEqualTo(demo.promisedInvoice());
                 assertThat(e.what()).startsWith("pays ").endsWith("in QuickBooks");
               });
+
+      // a card payment in a currency the NetSuite account does not have: the hub parks the write
+      // with the connector's reason (connection, record, the codes the account has), keeps the
+      // payment, and writes nothing into NetSuite
+      String kestrelInvoice =
+          demo.company().customer("kestrel").invoices().stream()
+              .filter(b -> b.open().signum() > 0)
+              .map(DemoCompany.Bill::number)
+              .findFirst()
+              .orElseThrow();
+      var chf = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      chf.put("partyId", "cus_kestrel");
+      chf.putObject("amount")
+          .put("amount", new java.math.BigDecimal("10.00"))
+          .put("currency", "CHF");
+      chf.put("date", "2026-04-01");
+      chf.put("method", "card");
+      var applied = chf.putArray("applications").addObject();
+      applied.put("invoiceId", "in_" + kestrelInvoice);
+      applied
+          .putObject("amount")
+          .put("amount", new java.math.BigDecimal("10.00"))
+          .put("currency", "CHF");
+      chf.put("result", "SUCCEEDED");
+      chf.put("origin", "card payments");
+      demo.hosts().cards().put("Payment", "py_chf_1", chf);
+      int paymentsInNetSuite = ns.all("customerPayment").size();
+      demo.runDay(Duration.ZERO);
+      List<String> parked =
+          store
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT r.reason FROM parked_records r JOIN payments p"
+                                  + " ON p.id = r.canonical_id WHERE r.connection = 'books-eu'"
+                                  + " AND r.direction = 'OUT' AND p.currency = 'CHF'")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(parked)
+          .as("the CHF payment's write into NetSuite is parked")
+          .singleElement()
+          .satisfies(
+              reason ->
+                  assertThat(reason)
+                      .contains("books-eu")
+                      .contains("customerPayment eid:")
+                      .contains("no currency CHF"));
+      assertThat(ns.all("customerPayment")).hasSize(paymentsInNetSuite);
     }
   }
 
