@@ -191,11 +191,51 @@ class SampleRecordsTest {
 
     Payment payment = (Payment) mapped("netsuite", "customerPayment", "ns", lookups);
 
-    assertThat(payment.amount()).isEqualTo(Money.of("500.00", "USD"));
+    assertThat(payment.amount()).isEqualTo(Money.of("500.00", "GBP"));
+    assertThat(payment.applications().get(0).amount()).isEqualTo(Money.of("400.00", "GBP"));
     assertThat(payment.method()).isEqualTo("ACH");
     assertThat(payment.applications())
         .extracting(PaymentApplication::invoiceId)
         .containsExactly("inv-9001", "inv-9003");
+  }
+
+  @Test
+  void aPoundPaymentIsWrittenBackToNetSuiteInPoundsNamingItsCurrencyByCode() {
+    MapLookups lookups =
+        new MapLookups()
+            .link(EntityType.PARTY, "ns", "customer", "812", "party-812")
+            .link(EntityType.INVOICE, "ns", "invoice", "9001", "inv-9001");
+    Payment collected =
+        new Payment(
+            "pay-1",
+            "party-812",
+            Money.of("120.00", "GBP"),
+            LocalDate.of(2026, 11, 2),
+            "card",
+            java.util.List.of(new PaymentApplication("inv-9001", Money.of("120.00", "GBP"))),
+            null,
+            null,
+            "hub");
+
+    ObjectNode payload = mapping("netsuite", "customerPayment").toHost(collected, "ns", lookups);
+
+    assertThat(payload.at("/currency/refName").asText()).isEqualTo("GBP");
+    assertThat(payload.get("payment").decimalValue()).isEqualByComparingTo("120.00");
+    assertThat(payload.at("/customer/id").asText()).isEqualTo("812");
+    assertThat(payload.at("/apply/items/0/doc/id").asText()).isEqualTo("9001");
+    assertThat(payload.at("/apply/items/0/amount").decimalValue()).isEqualByComparingTo("120.00");
+  }
+
+  @Test
+  void netSuiteInvoiceTakesItsCurrencyFromTheRecord() throws IOException {
+    ObjectNode raw = sample("netsuite", "invoice");
+    raw.putObject("currency").put("id", "4").put("refName", "EUR");
+    MapLookups lookups = new MapLookups().link(EntityType.PARTY, "ns", "customer", "812", "p");
+
+    MappingResult result = mapping("netsuite", "invoice").toCanonical(record(raw), "ns", lookups);
+
+    assertThat(((Invoice) ((MappingResult.Mapped) result).canonical()).total())
+        .isEqualTo(Money.of("400.13", "EUR"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.dunhub.netsuite.auth.ClientCredentialsTokens;
 import io.dunhub.netsuite.auth.JwtClientCredentialsGrant;
 import io.dunhub.netsuite.auth.TbaAuthorizer;
 import io.dunhub.netsuite.internal.ActivitySink;
+import io.dunhub.netsuite.internal.CurrencyIds;
 import io.dunhub.netsuite.internal.NetSuiteErrorExtractor;
 import io.dunhub.netsuite.internal.NetSuiteHttp;
 import io.dunhub.netsuite.internal.NetSuiteRecordSink;
@@ -32,6 +33,7 @@ final class NetSuiteConnection implements Connection {
   private final Capabilities capabilities;
   private final NetSuiteHttp http;
   private final Map<String, ReadAhead> readAheads = new ConcurrentHashMap<>();
+  private final CurrencyIds currencies;
 
   /** A token is renewed this long before it expires. */
   private static final Duration TOKEN_MARGIN = Duration.ofMinutes(2);
@@ -95,6 +97,7 @@ final class NetSuiteConnection implements Connection {
               context.clock()));
     }
     this.http = new NetSuiteHttp(settings.baseUrl(), api.build());
+    this.currencies = new CurrencyIds(http);
   }
 
   NetSuiteSettings settings() {
@@ -142,7 +145,7 @@ final class NetSuiteConnection implements Connection {
     }
     return switch (hostObject) {
       case "Activity" -> new ActivitySink(http, settings.timeZone());
-      default -> new NetSuiteRecordSink(http, hostObject);
+      default -> new NetSuiteRecordSink(http, hostObject, name(), currencies);
     };
   }
 }

@@ -72,8 +72,15 @@ final class CustomerBehaviour {
     this.cases = cases;
   }
 
-  /** Customers who pay by card through the reminder's link: two US, two in the euro area. */
-  static final Set<String> CARD_PAYERS = Set.of("cascade", "empire", "liffey", "vandijk");
+  /**
+   * Customers who pay by card through the reminder's link: two US, two in the euro area and one in
+   * the UK (a pound payment the hub posts into NetSuite).
+   */
+  static final Set<String> CARD_PAYERS =
+      Set.of("cascade", "empire", "liffey", "vandijk", "ashford");
+
+  /** A UK customer who pays its pound invoices in NetSuite soon after a reminder. */
+  static final String PROMPT_GBP_PAYER = "thornbury";
 
   static Temper temper(Customer c) {
     if (c.key().equals(DISPUTER) || c.key().equals(PROMISER)) {
@@ -81,6 +88,9 @@ final class CustomerBehaviour {
     }
     if (CARD_PAYERS.contains(c.key())) {
       return Temper.BY_CARD;
+    }
+    if (c.key().equals(PROMPT_GBP_PAYER)) {
+      return Temper.PROMPT;
     }
     int h = Math.floorMod(c.key().hashCode() * 31 + 7, 20);
     return h < 7

@@ -127,7 +127,7 @@ public final class DemoSession implements AutoCloseable {
       DemoUsers users = DemoUsers.create();
       Path config = DemoConfig.write(options.dir(), hosts, users, options.port(), "127.0.0.1");
       hub =
-          new HubLauncher(env, clock, List.of(), List.of(new RealTimeLogins()))
+          new HubLauncher(env, clock, List.of(), List.of(new RealTimeLogins(), new DemoStore()))
               .open(config, "demo");
       hub.startAll();
       connectQuickBooks(hub, hosts, clock);

@@ -1,5 +1,7 @@
 package io.dunhub.netsuite.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dunhub.core.connector.PermanentException;
 import io.dunhub.core.connector.RecordSink;
 import io.dunhub.core.connector.RetryableException;
@@ -17,6 +19,11 @@ import java.util.HexFormat;
  * that external id first tells a repeated write ({@link WriteOutcome.AlreadyApplied}) from a new
  * one. A change to an existing record ({@code hostId} set) is a {@code PATCH}, idempotent by
  * nature. Host refusals become outcomes with NetSuite's message and field path.
+ *
+ * <p>A mapping names a currency by its ISO code ({@code "currency": {"refName": "GBP"}}, what the
+ * connector reads); NetSuite takes a reference by internal id, so the sink sends {@code "currency":
+ * {"id": "2"}}, resolved through the account's {@link CurrencyIds}. A code the account does not
+ * have is a permanent refusal that names the connection, the record and the codes it has.
  */
 public final class NetSuiteRecordSink implements RecordSink {
 
@@ -24,25 +31,33 @@ public final class NetSuiteRecordSink implements RecordSink {
 
   private final NetSuiteHttp http;
   private final String type;
+  private final String connection;
+  private final CurrencyIds currencies;
 
-  public NetSuiteRecordSink(NetSuiteHttp http, String type) {
+  /** A sink for records that carry no currency (notes, tasks, calls). */
+  NetSuiteRecordSink(NetSuiteHttp http, String type) {
+    this(http, type, "NetSuite", new CurrencyIds(http));
+  }
+
+  public NetSuiteRecordSink(
+      NetSuiteHttp http, String type, String connection, CurrencyIds currencies) {
     this.http = http;
     this.type = type;
+    this.connection = connection;
+    this.currencies = currencies;
   }
 
   @Override
   public WriteOutcome write(WriteRequest request) {
+    String eid = request.hostId() != null ? null : externalId(request.idempotencyKey());
+    String record = type + (eid == null ? " " + request.hostId() : " eid:" + eid);
     try {
+      JsonNode payload = withCurrencyId(request.payload(), record);
       if (request.hostId() != null) {
         http.call(
-            "PATCH",
-            RECORD + type + "/" + request.hostId(),
-            request.payload(),
-            null,
-            "update " + type + " " + request.hostId());
+            "PATCH", RECORD + type + "/" + request.hostId(), payload, null, "update " + record);
         return new WriteOutcome.Applied(request.hostId(), null);
       }
-      String eid = externalId(request.idempotencyKey());
       NetSuiteHttp.Reply existing =
           http.call(
               "GET",
@@ -56,17 +71,45 @@ public final class NetSuiteRecordSink implements RecordSink {
       }
       NetSuiteHttp.Reply created =
           http.call(
-              "PUT",
-              RECORD + type + "/eid:" + eid,
-              request.payload(),
-              null,
-              "write " + type + " eid:" + eid);
+              "PUT", RECORD + type + "/eid:" + eid, payload, null, "write " + type + " eid:" + eid);
       return new WriteOutcome.Applied(idFromLocation(created.location()), null);
     } catch (PermanentException e) {
       return new WriteOutcome.Permanent(e.getMessage());
     } catch (RetryableException e) {
       return new WriteOutcome.Retryable(e.getMessage(), e.retryAfter());
     }
+  }
+
+  /**
+   * The payload with a currency given by ISO code ({@code currency.refName} without an id) turned
+   * into NetSuite's reference by internal id; other payloads as they are.
+   */
+  private JsonNode withCurrencyId(JsonNode payload, String record) {
+    JsonNode currency = payload == null ? null : payload.get("currency");
+    if (currency == null
+        || !currency.isObject()
+        || currency.hasNonNull("id")
+        || !currency.hasNonNull("refName")) {
+      return payload;
+    }
+    String code = currency.get("refName").asText();
+    String id =
+        currencies
+            .idOf(code)
+            .orElseThrow(
+                () ->
+                    new PermanentException(
+                        connection
+                            + ": cannot write "
+                            + record
+                            + ": the NetSuite account has no currency "
+                            + code
+                            + " (a currency record whose symbol is the ISO code; it has "
+                            + currencies.codes()
+                            + ")"));
+    ObjectNode out = ((ObjectNode) payload).deepCopy();
+    out.putObject("currency").put("id", id);
+    return out;
   }
 
   /**

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * The record half of SuiteTalk REST: get, create (204 + {@code Location}), update ({@code PATCH}),
  * upsert by external id ({@code PUT …/eid:key}) and delete, with NetSuite's validation of
- * references (a note's invoice and customer must exist; a payment applies only to open invoices of
- * its customer, in their currency, up to what is unpaid).
+ * references (a note's invoice and customer must exist; a payment is in its customer's currency, by
+ * internal id, defaulting to it, and applies only to open invoices of its customer, in their
+ * currency, up to what is unpaid).
  */
 final class SandboxRecords {
 
@@ -172,8 +173,21 @@ final class SandboxRecords {
       }
       case "customerPayment" -> {
         SandboxRecord customer = refRequired(f, "customer", "customer");
-        if (!f.has("currency")) {
-          f.set("currency", customer.fields().get("currency").deepCopy());
+        String own = customer.ref("currency");
+        if (!f.has("currency") && own != null) {
+          f.putObject("currency").put("id", own);
+        }
+        SandboxRecord currency = refRequired(f, "currency", "currency");
+        if (own != null && !own.equals(Long.toString(currency.id()))) {
+          throw new Invalid(
+              400,
+              "INVALID_KEY_OR_REF",
+              "Invalid currency reference key "
+                  + currency.id()
+                  + " for customer "
+                  + customer.id()
+                  + ".",
+              "currency");
         }
         f.set("subsidiary", customer.fields().get("subsidiary").deepCopy());
       }
