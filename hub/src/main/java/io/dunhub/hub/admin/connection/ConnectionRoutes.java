@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -40,9 +41,11 @@ import okhttp3.OkHttpClient;
 
 /**
  * {@code /api/connections}: each connection's status, last sync, parked records and API usage
- * (settings shown with secrets masked), a live test, and adding a connection (validated by its
- * connector, every problem returned; stored with its secrets encrypted, not synced until it is in
- * the config file: the answer gives the YAML to add).
+ * (settings shown with secrets masked), a live test, and adding, changing, disabling and deleting a
+ * connection through the API (validated by its connector, every problem returned; stored with its
+ * secrets encrypted). The running hub's scheduled sync follows each change at once ({@link
+ * ConnectionChanges}): an added or enabled connection syncs now and then on the default schedule; a
+ * disabled or deleted one stops. Connections of the config file are changed in the file.
  */
 public final class ConnectionRoutes implements RoutePlugin {
 
@@ -58,6 +61,7 @@ public final class ConnectionRoutes implements RoutePlugin {
   private final Provider<TokenStore> tokens;
   private final Provider<OkHttpClient> http;
   private final ApiUsage usage;
+  private final ConnectionChanges changes;
 
   @Inject
   public ConnectionRoutes(
@@ -70,7 +74,8 @@ public final class ConnectionRoutes implements RoutePlugin {
       Provider<StoredConnections> stored,
       Provider<TokenStore> tokens,
       Provider<OkHttpClient> http,
-      ApiUsage usage) {
+      ApiUsage usage,
+      ConnectionChanges changes) {
     this.routers = routers;
     this.config = config;
     this.connectors = connectors;
@@ -81,6 +86,7 @@ public final class ConnectionRoutes implements RoutePlugin {
     this.tokens = tokens;
     this.http = http;
     this.usage = usage;
+    this.changes = changes;
   }
 
   @Override
@@ -90,7 +96,9 @@ public final class ConnectionRoutes implements RoutePlugin {
         .get("/api/connections", Access.READ, this::list)
         .get("/api/connections/{name}", Access.READ, this::detail)
         .post("/api/connections/{name}/test", Access.ADMIN, this::test)
-        .post("/api/connections", Access.ADMIN, this::create);
+        .post("/api/connections", Access.ADMIN, this::create)
+        .put("/api/connections/{name}", Access.ADMIN, this::update)
+        .delete("/api/connections/{name}", Access.ADMIN, this::delete);
   }
 
   /** A connection known to the hub: from the config, or added through the API. */
@@ -101,7 +109,10 @@ public final class ConnectionRoutes implements RoutePlugin {
     for (ConnectionConfig c : config.connections()) {
       all.put(c.name(), new Known(c.settings(), c.sync().enabled(), "config"));
     }
-    stored.get().added().forEach((name, s) -> all.putIfAbsent(name, new Known(s, false, "api")));
+    stored
+        .get()
+        .all()
+        .forEach((name, a) -> all.putIfAbsent(name, new Known(a.settings(), a.enabled(), "api")));
     return all;
   }
 
@@ -193,20 +204,24 @@ public final class ConnectionRoutes implements RoutePlugin {
     return m;
   }
 
+  /**
+   * Calls made since the hub started against the connector's published rate limit ({@code limit}
+   * and {@code window} null when the host has none).
+   */
   private Map<String, Object> apiUsage(String name, Known k) {
     HostConnector connector = connectors.get(k.settings().type());
     if (connector == null) {
       return null;
     }
     RateLimit limit = connector.capabilities().rateLimit();
-    if (limit == null || limit.permits() == Integer.MAX_VALUE) {
-      return null;
-    }
+    boolean limited = limit != null && limit.permits() != Integer.MAX_VALUE;
     OptionalLong used = usage.used(name);
+    OptionalDouble spent = usage.limitUsed(name);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("used", used.isPresent() ? used.getAsLong() : null);
-    m.put("limit", limit.permits());
-    m.put("window", limit.window().toString());
+    m.put("limit", limited ? limit.permits() : null);
+    m.put("window", limited ? limit.window().toString() : null);
+    m.put("limitUsed", limited && spent.isPresent() ? spent.getAsDouble() : null);
     return m;
   }
 
@@ -249,6 +264,117 @@ public final class ConnectionRoutes implements RoutePlugin {
       problems.add(problem("name", "a connection named '" + name + "' exists already"));
     }
     String type = body.path("connector").asText("");
+    boolean enabled = enabledParam(body, true, problems);
+    ConnectionSettings settings = settings(name, type, body.get("settings"), null, problems);
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    stored.get().add(settings, enabled, ApiRouter.principal(ctx).name());
+    changes.changed(name);
+    ApiRouter.auditDetails(
+        ctx,
+        "added "
+            + type
+            + " connection "
+            + name
+            + (enabled ? "" : " (disabled)")
+            + " (settings "
+            + SecretMasking.settings(settings)
+            + ")");
+    Map<String, Object> m = summary(name, new Known(settings, enabled, "api"));
+    m.put("source", "api");
+    m.put("settings", SecretMasking.settings(settings));
+    m.put(
+        "message",
+        enabled
+            ? "saved with its secrets encrypted; it syncs now and then every 15 minutes"
+            : "saved with its secrets encrypted; disabled: it syncs once enabled");
+    m.put("config", yaml(settings));
+    ctx.status(201);
+    ApiJson.send(ctx, m);
+  }
+
+  /**
+   * {@code {enabled?, settings?}}: new settings (a secret sent as {@value SecretMasking#MASK} keeps
+   * its value) and whether it syncs, for a connection added through the API.
+   */
+  private void update(Context ctx) {
+    String name = ctx.pathParam("name");
+    Known k = find(name);
+    if (!"api".equals(k.source())) {
+      throw new ApiError(
+          409, "connection " + name + " is in the config file; change it there", null);
+    }
+    ObjectNode body = ApiJson.body(ctx);
+    List<Map<String, String>> problems = new ArrayList<>();
+    boolean enabled = enabledParam(body, k.enabled(), problems);
+    ConnectionSettings settings =
+        body.has("settings")
+            ? settings(name, k.settings().type(), body.get("settings"), k.settings(), problems)
+            : k.settings();
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    if (!stored.get().update(settings, enabled)) {
+      throw ApiError.notFound("connection " + name);
+    }
+    changes.changed(name);
+    ApiRouter.auditDetails(
+        ctx,
+        "changed connection "
+            + name
+            + ": "
+            + (enabled ? "enabled" : "disabled")
+            + (body.has("settings") ? ", settings " + SecretMasking.settings(settings) : ""));
+    Map<String, Object> m = summary(name, new Known(settings, enabled, "api"));
+    m.put("source", "api");
+    m.put("settings", SecretMasking.settings(settings));
+    ApiJson.send(ctx, m);
+  }
+
+  /** Deletes a connection added through the API; its syncs stop, what it synced stays. */
+  private void delete(Context ctx) {
+    String name = ctx.pathParam("name");
+    Known k = find(name);
+    if (!"api".equals(k.source())) {
+      throw new ApiError(
+          409, "connection " + name + " is in the config file; remove it there", null);
+    }
+    if (!stored.get().remove(name)) {
+      throw ApiError.notFound("connection " + name);
+    }
+    changes.changed(name);
+    ApiRouter.auditDetails(ctx, "deleted connection " + name);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("deleted", true);
+    ApiJson.send(ctx, m);
+  }
+
+  private static boolean enabledParam(
+      ObjectNode body, boolean otherwise, List<Map<String, String>> problems) {
+    JsonNode node = body.get("enabled");
+    if (node == null || node.isNull()) {
+      return otherwise;
+    }
+    if (!node.isBoolean()) {
+      problems.add(problem("enabled", "must be true or false"));
+      return otherwise;
+    }
+    return node.asBoolean();
+  }
+
+  /**
+   * The settings of a body, validated by the connector (problems added to the list).
+   *
+   * @param before the settings they replace, whose secrets a masked value keeps; or null
+   */
+  private ConnectionSettings settings(
+      String name,
+      String type,
+      JsonNode settingsNode,
+      ConnectionSettings before,
+      List<Map<String, String>> problems) {
     HostConnector connector = connectors.get(type);
     if (connector == null) {
       problems.add(
@@ -256,7 +382,6 @@ public final class ConnectionRoutes implements RoutePlugin {
               "connector",
               "must be one of " + new TreeSet<>(connectors.keySet()) + ", got '" + type + "'"));
     }
-    JsonNode settingsNode = body.get("settings");
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, Secret> secrets = new LinkedHashMap<>();
     if (settingsNode == null || !settingsNode.isObject()) {
@@ -270,7 +395,11 @@ public final class ConnectionRoutes implements RoutePlugin {
         }
         String v = e.getValue().asText();
         if (connector != null && connector.configSpec().isSecret(e.getKey())) {
-          secrets.put(e.getKey(), Secret.of(v));
+          Secret kept =
+              before != null && SecretMasking.MASK.equals(v)
+                  ? before.secrets().get(e.getKey())
+                  : null;
+          secrets.put(e.getKey(), kept != null ? kept : Secret.of(v));
         } else {
           values.put(e.getKey(), v);
         }
@@ -285,36 +414,19 @@ public final class ConnectionRoutes implements RoutePlugin {
                 SecretMasking.scrub(p.message(), settings)));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ApiError(
-          400,
-          problems.size()
-              + " problem(s): "
-              + problems.get(0).get("field")
-              + ": "
-              + problems.get(0).get("message"),
-          problems.get(0).get("field"),
-          problems);
-    }
-    stored.get().add(settings, ApiRouter.principal(ctx).name());
-    ApiRouter.auditDetails(
-        ctx,
-        "added "
-            + type
-            + " connection "
-            + name
-            + " (settings "
-            + SecretMasking.settings(settings)
-            + ")");
-    Map<String, Object> m = summary(name, new Known(settings, false, "api"));
-    m.put("source", "api");
-    m.put("settings", SecretMasking.settings(settings));
-    m.put(
-        "message",
-        "saved with its secrets encrypted; to sync it, add it to the config file (see 'config')");
-    m.put("config", yaml(settings));
-    ctx.status(201);
-    ApiJson.send(ctx, m);
+    return settings;
+  }
+
+  private static ApiError invalid(List<Map<String, String>> problems) {
+    return new ApiError(
+        400,
+        problems.size()
+            + " problem(s): "
+            + problems.get(0).get("field")
+            + ": "
+            + problems.get(0).get("message"),
+        problems.get(0).get("field"),
+        problems);
   }
 
   /** The config-file entry for a connection; secrets as environment variables to set. */
