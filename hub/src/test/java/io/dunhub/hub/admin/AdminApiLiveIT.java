@@ -129,6 +129,8 @@ class AdminApiLiveIT {
         .as("the calls the host served")
         .isPositive()
         .isEqualTo(host.dataCalls());
+    assertThat(usage.get("calls").asLong()).isEqualTo(host.dataCalls());
+    assertThat(usage.get("since").asText()).isNotEmpty();
     assertThat(usage.get("limit").isNull()).as("the in-memory host publishes no limit").isTrue();
 
     // disabled: its scheduled syncs are cancelled and the host hears nothing more

@@ -1,5 +1,7 @@
 package io.dunhub.hub.admin.connection;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -9,7 +11,7 @@ import java.util.OptionalLong;
  */
 public interface ApiUsage {
 
-  /** Calls the connection made since this hub process started, retries included. */
+  /** Calls the connection made since {@link #since()}, retries included. */
   OptionalLong used(String connection);
 
   /**
@@ -18,6 +20,11 @@ public interface ApiUsage {
    */
   default OptionalDouble limitUsed(String connection) {
     return OptionalDouble.empty();
+  }
+
+  /** When counting began (the hub's start); empty when unknown. */
+  default Optional<Instant> since() {
+    return java.util.Optional.empty();
   }
 
   ApiUsage UNKNOWN = connection -> OptionalLong.empty();

@@ -205,8 +205,11 @@ public final class ConnectionRoutes implements RoutePlugin {
   }
 
   /**
-   * Calls made since the hub started against the connector's published rate limit ({@code limit}
-   * and {@code window} null when the host has none).
+   * The connection's host API calls against the connector's published rate limit: {@code used} is
+   * how much of the limit is spent now as the connection's rate limiter counts it (its token
+   * bucket: calls in the current window not yet paid back), {@code calls} every call since {@code
+   * since} (the hub's start). For a host without a limit, {@code limit} and {@code window} are null
+   * and {@code used} is the calls since the start.
    */
   private Map<String, Object> apiUsage(String name, Known k) {
     HostConnector connector = connectors.get(k.settings().type());
@@ -215,13 +218,23 @@ public final class ConnectionRoutes implements RoutePlugin {
     }
     RateLimit limit = connector.capabilities().rateLimit();
     boolean limited = limit != null && limit.permits() != Integer.MAX_VALUE;
-    OptionalLong used = usage.used(name);
-    OptionalDouble spent = usage.limitUsed(name);
+    OptionalLong calls = usage.used(name);
+    Long total = calls.isPresent() ? calls.getAsLong() : null;
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("used", used.isPresent() ? used.getAsLong() : null);
+    if (limited) {
+      OptionalDouble spent = usage.limitUsed(name);
+      m.put(
+          "used",
+          spent.isPresent()
+              ? Math.round(spent.getAsDouble() * limit.permits())
+              : total == null ? null : 0L);
+    } else {
+      m.put("used", total);
+    }
     m.put("limit", limited ? limit.permits() : null);
     m.put("window", limited ? limit.window().toString() : null);
-    m.put("limitUsed", limited && spent.isPresent() ? spent.getAsDouble() : null);
+    m.put("calls", total);
+    m.put("since", usage.since().orElse(null));
     return m;
   }
 

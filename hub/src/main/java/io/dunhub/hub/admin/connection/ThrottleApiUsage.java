@@ -3,23 +3,33 @@ package io.dunhub.hub.admin.connection;
 import io.dunhub.core.http.ConnectionThrottles;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * API usage read from the {@link ConnectionThrottles} the connectors take their rate limits from
  * (the same counts as the {@code dunhub_host_calls_total} metric): the calls let through for the
- * connection's throttles since the process started, and the share of its busiest bucket spent. A
- * connection the hub has not opened yet has made no calls.
+ * connection's throttles since the hub started (this object is made with the hub), and the share of
+ * its busiest limited bucket spent now. A connection the hub has not opened yet has made no calls.
  */
 @Singleton
 public final class ThrottleApiUsage implements ApiUsage {
 
   private final ConnectionThrottles throttles;
+  private final Instant since;
 
   @Inject
-  public ThrottleApiUsage(ConnectionThrottles throttles) {
+  public ThrottleApiUsage(ConnectionThrottles throttles, Clock clock) {
     this.throttles = throttles;
+    this.since = clock.instant();
+  }
+
+  @Override
+  public Optional<Instant> since() {
+    return Optional.of(since);
   }
 
   @Override
