@@ -1,15 +1,12 @@
 package io.dunhub.hub.admin.connection;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dunhub.core.auth.TokenStore;
 import io.dunhub.core.connector.CheckResult;
-import io.dunhub.core.connector.ConfigProblem;
 import io.dunhub.core.connector.ConnectionContext;
 import io.dunhub.core.connector.ConnectionSettings;
 import io.dunhub.core.connector.HostConnector;
 import io.dunhub.core.connector.RateLimit;
-import io.dunhub.core.secret.Secret;
 import io.dunhub.hub.admin.ApiError;
 import io.dunhub.hub.admin.ApiJson;
 import io.dunhub.hub.admin.ApiRouter;
@@ -28,14 +25,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 
@@ -270,17 +265,19 @@ public final class ConnectionRoutes implements RoutePlugin {
     String name = body.path("name").asText("");
     if (!body.path("name").isTextual() || !NAME.matcher(name).matches()) {
       problems.add(
-          problem(
+          ConnectionForm.problem(
               "name",
               "must be 1-100 lower-case letters, digits, - or _ (starting with a letter or digit)"));
     } else if (known().containsKey(name)) {
-      problems.add(problem("name", "a connection named '" + name + "' exists already"));
+      problems.add(
+          ConnectionForm.problem("name", "a connection named '" + name + "' exists already"));
     }
     String type = body.path("connector").asText("");
-    boolean enabled = enabledParam(body, true, problems);
-    ConnectionSettings settings = settings(name, type, body.get("settings"), null, problems);
+    boolean enabled = ConnectionForm.enabled(body, true, problems);
+    ConnectionSettings settings =
+        ConnectionForm.settings(connectors, name, type, body.get("settings"), null, problems);
     if (!problems.isEmpty()) {
-      throw invalid(problems);
+      throw ConnectionForm.invalid(problems);
     }
     stored.get().add(settings, enabled, ApiRouter.principal(ctx).name());
     changes.changed(name);
@@ -302,7 +299,7 @@ public final class ConnectionRoutes implements RoutePlugin {
         enabled
             ? "saved with its secrets encrypted; it syncs now and then every 15 minutes"
             : "saved with its secrets encrypted; disabled: it syncs once enabled");
-    m.put("config", yaml(settings));
+    m.put("config", ConnectionForm.yaml(settings));
     ctx.status(201);
     ApiJson.send(ctx, m);
   }
@@ -320,13 +317,14 @@ public final class ConnectionRoutes implements RoutePlugin {
     }
     ObjectNode body = ApiJson.body(ctx);
     List<Map<String, String>> problems = new ArrayList<>();
-    boolean enabled = enabledParam(body, k.enabled(), problems);
+    boolean enabled = ConnectionForm.enabled(body, k.enabled(), problems);
     ConnectionSettings settings =
         body.has("settings")
-            ? settings(name, k.settings().type(), body.get("settings"), k.settings(), problems)
+            ? ConnectionForm.settings(
+                connectors, name, k.settings().type(), body.get("settings"), k.settings(), problems)
             : k.settings();
     if (!problems.isEmpty()) {
-      throw invalid(problems);
+      throw ConnectionForm.invalid(problems);
     }
     if (!stored.get().update(settings, enabled)) {
       throw ApiError.notFound("connection " + name);
@@ -362,113 +360,5 @@ public final class ConnectionRoutes implements RoutePlugin {
     m.put("name", name);
     m.put("deleted", true);
     ApiJson.send(ctx, m);
-  }
-
-  private static boolean enabledParam(
-      ObjectNode body, boolean otherwise, List<Map<String, String>> problems) {
-    JsonNode node = body.get("enabled");
-    if (node == null || node.isNull()) {
-      return otherwise;
-    }
-    if (!node.isBoolean()) {
-      problems.add(problem("enabled", "must be true or false"));
-      return otherwise;
-    }
-    return node.asBoolean();
-  }
-
-  /**
-   * The settings of a body, validated by the connector (problems added to the list).
-   *
-   * @param before the settings they replace, whose secrets a masked value keeps; or null
-   */
-  private ConnectionSettings settings(
-      String name,
-      String type,
-      JsonNode settingsNode,
-      ConnectionSettings before,
-      List<Map<String, String>> problems) {
-    HostConnector connector = connectors.get(type);
-    if (connector == null) {
-      problems.add(
-          problem(
-              "connector",
-              "must be one of " + new TreeSet<>(connectors.keySet()) + ", got '" + type + "'"));
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    Map<String, Secret> secrets = new LinkedHashMap<>();
-    if (settingsNode == null || !settingsNode.isObject()) {
-      problems.add(problem("settings", "must be an object of setting names to values"));
-    } else {
-      for (Iterator<Map.Entry<String, JsonNode>> it = settingsNode.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-          problems.add(problem("settings." + e.getKey(), "must be a text, number or boolean"));
-          continue;
-        }
-        String v = e.getValue().asText();
-        if (connector != null && connector.configSpec().isSecret(e.getKey())) {
-          Secret kept =
-              before != null && SecretMasking.MASK.equals(v)
-                  ? before.secrets().get(e.getKey())
-                  : null;
-          secrets.put(e.getKey(), kept != null ? kept : Secret.of(v));
-        } else {
-          values.put(e.getKey(), v);
-        }
-      }
-    }
-    ConnectionSettings settings = new ConnectionSettings(name, type, values, secrets);
-    if (connector != null && settingsNode != null && settingsNode.isObject()) {
-      for (ConfigProblem p : connector.validate(settings)) {
-        problems.add(
-            problem(
-                p.key() == null ? "settings" : "settings." + p.key(),
-                SecretMasking.scrub(p.message(), settings)));
-      }
-    }
-    return settings;
-  }
-
-  private static ApiError invalid(List<Map<String, String>> problems) {
-    return new ApiError(
-        400,
-        problems.size()
-            + " problem(s): "
-            + problems.get(0).get("field")
-            + ": "
-            + problems.get(0).get("message"),
-        problems.get(0).get("field"),
-        problems);
-  }
-
-  /** The config-file entry for a connection; secrets as environment variables to set. */
-  private static String yaml(ConnectionSettings s) {
-    StringBuilder b = new StringBuilder();
-    b.append("connections:\n  - name: ").append(s.connection()).append('\n');
-    b.append("    type: ").append(s.type()).append('\n');
-    b.append("    settings:\n");
-    for (String key : new TreeSet<>(s.names())) {
-      b.append("      ").append(key).append(": ");
-      if (s.secrets().containsKey(key)) {
-        b.append("${")
-            .append(
-                (s.connection() + "_" + key)
-                    .toUpperCase(java.util.Locale.ROOT)
-                    .replaceAll("[^A-Z0-9]", "_"))
-            .append("}");
-      } else {
-        b.append('"').append(s.values().get(key).replace("\"", "\\\"")).append('"');
-      }
-      b.append('\n');
-    }
-    return b.toString();
-  }
-
-  private static Map<String, String> problem(String field, String message) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("field", field);
-    m.put("message", message);
-    return m;
   }
 }
