@@ -89,7 +89,14 @@ final class AddedConnectionTasks implements TaskSource, ConnectionChanges {
     this.scheduler = started;
     Map<String, ConnectionConfig> added = registry.get().refresh();
     Set<String> wanted = new HashSet<>();
-    added.keySet().forEach(name -> wanted.addAll(schedule(name, false)));
+    for (String name : added.keySet()) {
+      try {
+        wanted.addAll(schedule(name, false));
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "connection {} added through the admin API cannot be synced: {}", name, e.toString());
+      }
+    }
     cancelUnless(id -> wanted.contains(id));
   }
 
