@@ -42,7 +42,9 @@ function card(c, parked) {
       h('dd', {}, last ? [dateTime(last.at), ' · ', last.ok ? `${number(last.records)} ${last.records === 1 ? 'record' : 'records'}` : h('span', { class: 'badge failing', text: 'failed' })] : 'never'),
       h('dt', { text: 'Parked' }), h('dd', { text: number(c.parked ?? parked.length) }),
       h('dt', { text: 'API usage' }),
-      h('dd', {}, usage && ratio === null
+      h('dd', {}, usage && !usage.limit && usage.used !== null && usage.used !== undefined
+        ? `${number(usage.used)} ${usage.used === 1 ? 'call' : 'calls'}${usage.since ? ' since ' + dateTime(usage.since) : ''}; no published limit`
+        : usage && ratio === null
         ? `limit ${number(usage.limit)} per ${windowLabel(usage.window)}; nothing measured yet`
         : usage
         ? [h('div', { class: 'meter' + (ratio > 0.8 ? ' high' : ''), role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': usage.limit, 'aria-valuenow': usage.used, 'aria-label': 'API usage' },

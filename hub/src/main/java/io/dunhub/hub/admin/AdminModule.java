@@ -13,12 +13,16 @@ import io.dunhub.hub.admin.auth.PasswordHasher;
 import io.dunhub.hub.admin.auth.UserDirectory;
 import io.dunhub.hub.admin.cases.CaseRoutes;
 import io.dunhub.hub.admin.connection.ApiUsage;
+import io.dunhub.hub.admin.connection.ConnectionChanges;
 import io.dunhub.hub.admin.connection.ConnectionRoutes;
 import io.dunhub.hub.admin.connection.StoredConnections;
+import io.dunhub.hub.admin.connection.ThrottleApiUsage;
+import io.dunhub.hub.admin.mapping.MappingChanges;
 import io.dunhub.hub.admin.mapping.MappingFiles;
 import io.dunhub.hub.admin.mapping.MappingRoutes;
 import io.dunhub.hub.admin.outbox.OutboxRoutes;
 import io.dunhub.hub.admin.party.PartyRoutes;
+import io.dunhub.hub.admin.policy.PolicyChanges;
 import io.dunhub.hub.admin.policy.PolicyFiles;
 import io.dunhub.hub.admin.policy.PolicyRoutes;
 import io.dunhub.hub.admin.report.ReportRoutes;
@@ -60,7 +64,16 @@ public final class AdminModule extends AbstractModule {
     routes.addBinding().to(ReportRoutes.class);
     OptionalBinder.newOptionalBinder(binder(), ApiUsage.class)
         .setDefault()
-        .toInstance(ApiUsage.UNKNOWN);
+        .to(ThrottleApiUsage.class);
+    OptionalBinder.newOptionalBinder(binder(), ConnectionChanges.class)
+        .setDefault()
+        .toInstance(ConnectionChanges.NONE);
+    OptionalBinder.newOptionalBinder(binder(), MappingChanges.class)
+        .setDefault()
+        .toInstance(MappingChanges.NONE);
+    OptionalBinder.newOptionalBinder(binder(), PolicyChanges.class)
+        .setDefault()
+        .toInstance(PolicyChanges.NONE);
   }
 
   @Provides

@@ -5,7 +5,6 @@ import io.dunhub.core.connector.ConnectionSettings;
 import io.dunhub.core.connector.HostConnector;
 import io.dunhub.core.connector.StreamSpec;
 import io.dunhub.core.secret.Secret;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class ConnectionsReader {
 
-  static final ScheduleSpec DEFAULT_SCHEDULE = new ScheduleSpec.Every(Duration.ofMinutes(15));
+  static final ScheduleSpec DEFAULT_SCHEDULE = SyncConfig.DEFAULT_SCHEDULE;
   private static final List<String> KEYS = List.of("name", "type", "settings", "sync");
   private static final List<String> SYNC_KEYS = List.of("enabled", "schedule", "streams");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");

@@ -2,7 +2,6 @@ package io.dunhub.hub.runtime;
 
 import io.dunhub.hub.config.BrandConfig;
 import io.dunhub.hub.config.ChannelsConfig;
-import io.dunhub.hub.config.ConnectionConfig;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.config.OutboxConfig;
 import io.dunhub.hub.config.StoreConfig;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Builds the dunning engine ({@link DunningRuntime}: sweep, outbox, relay) from the hub's config:
  * its store, the policies folder (or the bundled policies), the SMTP and SMS channels, PDF letters
  * archived under {@code <data dir>/letters}, the hub's connections for write-backs, and a sync of
- * every enabled connection.
+ * every enabled connection (of the config file or added through the admin API).
  */
 public final class DunningRuntimes {
 
@@ -176,11 +175,12 @@ public final class DunningRuntimes {
     return runtime;
   }
 
-  /** One sync of every connection whose sync is enabled. */
+  /** One sync of every connection whose sync is enabled (added through the admin API too). */
   private void syncAll() {
-    for (ConnectionConfig c : config.connections()) {
-      if (c.sync().enabled()) {
-        SyncReport report = engine.get().syncConnection(c.name());
+    ConfigConnectionRegistry r = registry.get();
+    for (String name : r.connections()) {
+      if (r.find(name).map(c -> c.sync().enabled()).orElse(false)) {
+        SyncReport report = engine.get().syncConnection(name);
         if (!report.ok()) {
           LOG.warn("sync {}", report);
         }

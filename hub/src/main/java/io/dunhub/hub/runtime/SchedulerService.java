@@ -59,6 +59,9 @@ public final class SchedulerService implements Service {
     Scheduler built = build(s.dataSource(), s.dialect(), sources, settings);
     built.start();
     scheduler = built;
+    for (TaskSource source : sources) {
+      source.started(built);
+    }
   }
 
   /** Builds a scheduler for the tasks of these sources; public for tests and tools. */
@@ -106,6 +109,7 @@ public final class SchedulerService implements Service {
     Scheduler s = scheduler;
     scheduler = null;
     if (s != null) {
+      sources.forEach(TaskSource::stopped);
       s.stop();
     }
   }

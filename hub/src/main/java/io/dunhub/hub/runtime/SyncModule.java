@@ -3,15 +3,21 @@ package io.dunhub.hub.runtime;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import io.dunhub.core.auth.TokenStore;
 import io.dunhub.core.connector.HostConnector;
 import io.dunhub.core.http.HttpClientFactory;
 import io.dunhub.core.mapping.MappingProblem;
 import io.dunhub.core.mapping.MappingSet;
+import io.dunhub.hub.admin.connection.ConnectionChanges;
+import io.dunhub.hub.admin.connection.StoredConnections;
+import io.dunhub.hub.admin.mapping.MappingChanges;
+import io.dunhub.hub.config.ConnectionConfig;
 import io.dunhub.hub.config.EnvLookup;
 import io.dunhub.hub.config.HubConfig;
 import io.dunhub.hub.config.Mode;
 import io.dunhub.hub.config.StoreConfig;
+import io.dunhub.hub.config.SyncConfig;
 import io.dunhub.hub.crypto.SecretCipher;
 import io.dunhub.hub.crypto.SecretKeyLoader;
 import io.dunhub.hub.metrics.SyncMetrics;
@@ -22,10 +28,12 @@ import io.dunhub.hub.sync.ParkedRecords;
 import io.dunhub.hub.sync.SyncEngine;
 import io.dunhub.hub.sync.SyncListener;
 import io.dunhub.hub.sync.SyncOptions;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +41,11 @@ import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
 /**
- * Sync: the connections of the config as the engine's registry, the mappings, the token store, the
- * engine itself, parked records, and a recurring task per connection and stream.
+ * Sync: the connections of the config and those added through the admin API as the engine's
+ * registry (with a scheduled sync that follows the API's changes at once, {@link
+ * AddedConnectionTasks}; mappings saved through the API used at once, {@link LiveMappings}), the
+ * mappings, the token store, the engine itself, parked records, and a recurring task per connection
+ * and stream.
  */
 public final class SyncModule extends AbstractModule {
 
@@ -42,6 +53,13 @@ public final class SyncModule extends AbstractModule {
   protected void configure() {
     bind(ConnectionRegistry.class).to(ConfigConnectionRegistry.class);
     SchedulerModule.taskSources(binder()).addBinding().to(SyncTasks.class);
+    SchedulerModule.taskSources(binder()).addBinding().to(AddedConnectionTasks.class);
+    OptionalBinder.newOptionalBinder(binder(), ConnectionChanges.class)
+        .setBinding()
+        .to(AddedConnectionTasks.class);
+    OptionalBinder.newOptionalBinder(binder(), MappingChanges.class)
+        .setBinding()
+        .to(LiveMappings.class);
     listeners(binder());
     Multibinder.newSetBinder(binder(), Service.class).addBinding().to(ConnectionsService.class);
   }
@@ -90,12 +108,32 @@ public final class SyncModule extends AbstractModule {
   @Singleton
   static ConfigConnectionRegistry registry(
       HubConfig config,
+      Provider<StoredConnections> stored,
       Map<String, HostConnector> connectors,
       MappingSet mappings,
       Clock clock,
       TokenStore tokens,
       OkHttpClient http) {
-    return new ConfigConnectionRegistry(config, connectors, mappings, clock, tokens, http);
+    return new ConfigConnectionRegistry(
+        config, () -> added(stored.get()), connectors, mappings, clock, tokens, http);
+  }
+
+  /** The connections added through the admin API, as config entries on the default schedule. */
+  static Map<String, ConnectionConfig> added(StoredConnections stored) {
+    Map<String, ConnectionConfig> result = new LinkedHashMap<>();
+    stored
+        .all()
+        .forEach(
+            (name, a) ->
+                result.put(
+                    name,
+                    new ConnectionConfig(
+                        name,
+                        a.settings().type(),
+                        a.settings(),
+                        SyncConfig.defaults(a.enabled()),
+                        0)));
+    return result;
   }
 
   @Provides

@@ -1,5 +1,6 @@
 package io.dunhub.hub.runtime;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.util.List;
@@ -18,4 +19,13 @@ public interface TaskSource {
   default List<Task<?>> oneTimeTasks() {
     return List.of();
   }
+
+  /**
+   * Called once the scheduler runs, with the scheduler to add or cancel instances of the one-time
+   * task types at run time (e.g. a sync per connection added through the admin API).
+   */
+  default void started(Scheduler scheduler) {}
+
+  /** Called when the scheduler stops. */
+  default void stopped() {}
 }

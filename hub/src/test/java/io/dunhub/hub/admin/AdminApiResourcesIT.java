@@ -118,7 +118,9 @@ class AdminApiResourcesIT {
     assertThat(vault.get("lastSync").get("ok").asBoolean()).isTrue();
     assertThat(vault.get("lastSync").get("records").asInt()).isEqualTo(12);
     assertThat(vault.get("parked").asInt()).isEqualTo(1);
-    assertThat(vault.get("apiUsage").isNull()).isTrue();
+    // calls counted by the connection's rate limiter; the in-memory host publishes no limit
+    assertThat(vault.get("apiUsage").get("used").isIntegralNumber()).isTrue();
+    assertThat(vault.get("apiUsage").get("limit").isNull()).isTrue();
 
     JsonNode detail = ok(hub.get("/api/connections/vault1", admin));
     assertThat(detail.get("settings").get("token").asText()).isEqualTo("******");
@@ -172,7 +174,8 @@ class AdminApiResourcesIT {
                     "vault",
                     "settings",
                     Map.of("host", "h2", "token", "created-secret-55aa66bb"))));
-    assertThat(created.get("status").asText()).isEqualTo("disabled");
+    assertThat(created.get("enabled").asBoolean()).isTrue();
+    assertThat(created.get("status").asText()).isEqualTo("ok");
     assertThat(created.get("settings").get("token").asText()).isEqualTo("******");
     assertThat(created.get("config").asText()).contains("token: ${VAULT2_TOKEN}");
     String stored =

@@ -11,6 +11,7 @@ import io.dunhub.hub.http.HttpServer;
 import io.dunhub.hub.report.ReportLedger;
 import io.dunhub.hub.runtime.Hub;
 import io.dunhub.hub.runtime.HubLauncher;
+import io.dunhub.hub.runtime.SchedulerService;
 import io.dunhub.hub.runtime.Service;
 import io.dunhub.hub.runtime.TestConnectorsModule;
 import io.dunhub.hub.store.Store;
@@ -53,6 +54,15 @@ final class AdminHub implements AutoCloseable {
   final RouteCapture routes = new RouteCapture();
 
   AdminHub(Path dir) throws IOException {
+    this(dir, "", false);
+  }
+
+  /**
+   * @param extraConfig more top-level config (e.g. {@code mappings: mappings})
+   * @param scheduler whether the scheduler runs (polling every 200 ms); then the ledger is not
+   *     seeded
+   */
+  AdminHub(Path dir, String extraConfig, boolean scheduler) throws IOException {
     this.dir = dir;
     Path policies = Files.createDirectories(dir.resolve("policies"));
     for (Map.Entry<String, String> e : BundledPolicies.sources().entrySet()) {
@@ -85,17 +95,31 @@ final class AdminHub implements AutoCloseable {
               role: admin
               passwordHash: "%s"
         """
-            .formatted(aliceHash));
+                .formatted(aliceHash)
+            + extraConfig);
     HubLauncher launcher =
         new HubLauncher(
             EnvLookup.of(Map.of("DUNHUB_ADMIN_TOKEN", ADMIN_TOKEN, "VAULT_TOKEN", VAULT_SECRET)),
             clock,
             List.of(new TestConnectorsModule()),
-            List.of(routes.module()));
+            List.of(
+                routes.module(),
+                binder ->
+                    binder
+                        .bind(SchedulerService.SchedulerSettings.class)
+                        .toInstance(
+                            new SchedulerService.SchedulerSettings(
+                                "admin-it",
+                                2,
+                                Duration.ofMillis(200),
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(5)))));
     hub = launcher.open(config, "admin-it");
-    hub.services().start(s -> s.phase() != Service.SCHEDULER_PHASE);
+    hub.services().start(s -> scheduler || s.phase() != Service.SCHEDULER_PHASE);
     port = hub.get(HttpServer.class).port();
-    new ReportLedger(store()).seedStandard();
+    if (!scheduler) {
+      new ReportLedger(store()).seedStandard();
+    }
     UserDirectory users = hub.get(UserDirectory.class);
     users.save("carol", Role.COLLECTOR, CAROL_PASSWORD);
     users.save("victor", Role.READ_ONLY, VICTOR_PASSWORD);
@@ -147,6 +171,14 @@ final class AdminHub implements AutoCloseable {
         request(path, token)
             .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
             .header("Content-Type", "application/yaml"));
+  }
+
+  Response put(String path, String token, Object body) throws Exception {
+    return send(request(path, token).PUT(bodyOf(body)).header("Content-Type", "application/json"));
+  }
+
+  Response delete(String path, String token) throws Exception {
+    return send(request(path, token).DELETE());
   }
 
   Response putText(String path, String token, String text) throws Exception {

@@ -1,15 +1,12 @@
 package io.dunhub.hub.admin.connection;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dunhub.core.auth.TokenStore;
 import io.dunhub.core.connector.CheckResult;
-import io.dunhub.core.connector.ConfigProblem;
 import io.dunhub.core.connector.ConnectionContext;
 import io.dunhub.core.connector.ConnectionSettings;
 import io.dunhub.core.connector.HostConnector;
 import io.dunhub.core.connector.RateLimit;
-import io.dunhub.core.secret.Secret;
 import io.dunhub.hub.admin.ApiError;
 import io.dunhub.hub.admin.ApiJson;
 import io.dunhub.hub.admin.ApiRouter;
@@ -28,21 +25,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 
 /**
  * {@code /api/connections}: each connection's status, last sync, parked records and API usage
- * (settings shown with secrets masked), a live test, and adding a connection (validated by its
- * connector, every problem returned; stored with its secrets encrypted, not synced until it is in
- * the config file: the answer gives the YAML to add).
+ * (settings shown with secrets masked), a live test, and adding, changing, disabling and deleting a
+ * connection through the API (validated by its connector, every problem returned; stored with its
+ * secrets encrypted). The running hub's scheduled sync follows each change at once ({@link
+ * ConnectionChanges}): an added or enabled connection syncs now and then on the default schedule; a
+ * disabled or deleted one stops. Connections of the config file are changed in the file.
  */
 public final class ConnectionRoutes implements RoutePlugin {
 
@@ -58,6 +56,7 @@ public final class ConnectionRoutes implements RoutePlugin {
   private final Provider<TokenStore> tokens;
   private final Provider<OkHttpClient> http;
   private final ApiUsage usage;
+  private final ConnectionChanges changes;
 
   @Inject
   public ConnectionRoutes(
@@ -70,7 +69,8 @@ public final class ConnectionRoutes implements RoutePlugin {
       Provider<StoredConnections> stored,
       Provider<TokenStore> tokens,
       Provider<OkHttpClient> http,
-      ApiUsage usage) {
+      ApiUsage usage,
+      ConnectionChanges changes) {
     this.routers = routers;
     this.config = config;
     this.connectors = connectors;
@@ -81,6 +81,7 @@ public final class ConnectionRoutes implements RoutePlugin {
     this.tokens = tokens;
     this.http = http;
     this.usage = usage;
+    this.changes = changes;
   }
 
   @Override
@@ -90,7 +91,9 @@ public final class ConnectionRoutes implements RoutePlugin {
         .get("/api/connections", Access.READ, this::list)
         .get("/api/connections/{name}", Access.READ, this::detail)
         .post("/api/connections/{name}/test", Access.ADMIN, this::test)
-        .post("/api/connections", Access.ADMIN, this::create);
+        .post("/api/connections", Access.ADMIN, this::create)
+        .put("/api/connections/{name}", Access.ADMIN, this::update)
+        .delete("/api/connections/{name}", Access.ADMIN, this::delete);
   }
 
   /** A connection known to the hub: from the config, or added through the API. */
@@ -101,7 +104,10 @@ public final class ConnectionRoutes implements RoutePlugin {
     for (ConnectionConfig c : config.connections()) {
       all.put(c.name(), new Known(c.settings(), c.sync().enabled(), "config"));
     }
-    stored.get().added().forEach((name, s) -> all.putIfAbsent(name, new Known(s, false, "api")));
+    stored
+        .get()
+        .all()
+        .forEach((name, a) -> all.putIfAbsent(name, new Known(a.settings(), a.enabled(), "api")));
     return all;
   }
 
@@ -193,20 +199,37 @@ public final class ConnectionRoutes implements RoutePlugin {
     return m;
   }
 
+  /**
+   * The connection's host API calls against the connector's published rate limit: {@code used} is
+   * how much of the limit is spent now as the connection's rate limiter counts it (its token
+   * bucket: calls in the current window not yet paid back), {@code calls} every call since {@code
+   * since} (the hub's start). For a host without a limit, {@code limit} and {@code window} are null
+   * and {@code used} is the calls since the start.
+   */
   private Map<String, Object> apiUsage(String name, Known k) {
     HostConnector connector = connectors.get(k.settings().type());
     if (connector == null) {
       return null;
     }
     RateLimit limit = connector.capabilities().rateLimit();
-    if (limit == null || limit.permits() == Integer.MAX_VALUE) {
-      return null;
-    }
-    OptionalLong used = usage.used(name);
+    boolean limited = limit != null && limit.permits() != Integer.MAX_VALUE;
+    OptionalLong calls = usage.used(name);
+    Long total = calls.isPresent() ? calls.getAsLong() : null;
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("used", used.isPresent() ? used.getAsLong() : null);
-    m.put("limit", limit.permits());
-    m.put("window", limit.window().toString());
+    if (limited) {
+      OptionalDouble spent = usage.limitUsed(name);
+      m.put(
+          "used",
+          spent.isPresent()
+              ? Math.round(spent.getAsDouble() * limit.permits())
+              : total == null ? null : 0L);
+    } else {
+      m.put("used", total);
+    }
+    m.put("limit", limited ? limit.permits() : null);
+    m.put("window", limited ? limit.window().toString() : null);
+    m.put("calls", total);
+    m.put("since", usage.since().orElse(null));
     return m;
   }
 
@@ -242,108 +265,100 @@ public final class ConnectionRoutes implements RoutePlugin {
     String name = body.path("name").asText("");
     if (!body.path("name").isTextual() || !NAME.matcher(name).matches()) {
       problems.add(
-          problem(
+          ConnectionForm.problem(
               "name",
               "must be 1-100 lower-case letters, digits, - or _ (starting with a letter or digit)"));
     } else if (known().containsKey(name)) {
-      problems.add(problem("name", "a connection named '" + name + "' exists already"));
+      problems.add(
+          ConnectionForm.problem("name", "a connection named '" + name + "' exists already"));
     }
     String type = body.path("connector").asText("");
-    HostConnector connector = connectors.get(type);
-    if (connector == null) {
-      problems.add(
-          problem(
-              "connector",
-              "must be one of " + new TreeSet<>(connectors.keySet()) + ", got '" + type + "'"));
-    }
-    JsonNode settingsNode = body.get("settings");
-    Map<String, String> values = new LinkedHashMap<>();
-    Map<String, Secret> secrets = new LinkedHashMap<>();
-    if (settingsNode == null || !settingsNode.isObject()) {
-      problems.add(problem("settings", "must be an object of setting names to values"));
-    } else {
-      for (Iterator<Map.Entry<String, JsonNode>> it = settingsNode.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-          problems.add(problem("settings." + e.getKey(), "must be a text, number or boolean"));
-          continue;
-        }
-        String v = e.getValue().asText();
-        if (connector != null && connector.configSpec().isSecret(e.getKey())) {
-          secrets.put(e.getKey(), Secret.of(v));
-        } else {
-          values.put(e.getKey(), v);
-        }
-      }
-    }
-    ConnectionSettings settings = new ConnectionSettings(name, type, values, secrets);
-    if (connector != null && settingsNode != null && settingsNode.isObject()) {
-      for (ConfigProblem p : connector.validate(settings)) {
-        problems.add(
-            problem(
-                p.key() == null ? "settings" : "settings." + p.key(),
-                SecretMasking.scrub(p.message(), settings)));
-      }
-    }
+    boolean enabled = ConnectionForm.enabled(body, true, problems);
+    ConnectionSettings settings =
+        ConnectionForm.settings(connectors, name, type, body.get("settings"), null, problems);
     if (!problems.isEmpty()) {
-      throw new ApiError(
-          400,
-          problems.size()
-              + " problem(s): "
-              + problems.get(0).get("field")
-              + ": "
-              + problems.get(0).get("message"),
-          problems.get(0).get("field"),
-          problems);
+      throw ConnectionForm.invalid(problems);
     }
-    stored.get().add(settings, ApiRouter.principal(ctx).name());
+    stored.get().add(settings, enabled, ApiRouter.principal(ctx).name());
+    changes.changed(name);
     ApiRouter.auditDetails(
         ctx,
         "added "
             + type
             + " connection "
             + name
+            + (enabled ? "" : " (disabled)")
             + " (settings "
             + SecretMasking.settings(settings)
             + ")");
-    Map<String, Object> m = summary(name, new Known(settings, false, "api"));
+    Map<String, Object> m = summary(name, new Known(settings, enabled, "api"));
     m.put("source", "api");
     m.put("settings", SecretMasking.settings(settings));
     m.put(
         "message",
-        "saved with its secrets encrypted; to sync it, add it to the config file (see 'config')");
-    m.put("config", yaml(settings));
+        enabled
+            ? "saved with its secrets encrypted; it syncs now and then every 15 minutes"
+            : "saved with its secrets encrypted; disabled: it syncs once enabled");
+    m.put("config", ConnectionForm.yaml(settings));
     ctx.status(201);
     ApiJson.send(ctx, m);
   }
 
-  /** The config-file entry for a connection; secrets as environment variables to set. */
-  private static String yaml(ConnectionSettings s) {
-    StringBuilder b = new StringBuilder();
-    b.append("connections:\n  - name: ").append(s.connection()).append('\n');
-    b.append("    type: ").append(s.type()).append('\n');
-    b.append("    settings:\n");
-    for (String key : new TreeSet<>(s.names())) {
-      b.append("      ").append(key).append(": ");
-      if (s.secrets().containsKey(key)) {
-        b.append("${")
-            .append(
-                (s.connection() + "_" + key)
-                    .toUpperCase(java.util.Locale.ROOT)
-                    .replaceAll("[^A-Z0-9]", "_"))
-            .append("}");
-      } else {
-        b.append('"').append(s.values().get(key).replace("\"", "\\\"")).append('"');
-      }
-      b.append('\n');
+  /**
+   * {@code {enabled?, settings?}}: new settings (a secret sent as {@value SecretMasking#MASK} keeps
+   * its value) and whether it syncs, for a connection added through the API.
+   */
+  private void update(Context ctx) {
+    String name = ctx.pathParam("name");
+    Known k = find(name);
+    if (!"api".equals(k.source())) {
+      throw new ApiError(
+          409, "connection " + name + " is in the config file; change it there", null);
     }
-    return b.toString();
+    ObjectNode body = ApiJson.body(ctx);
+    List<Map<String, String>> problems = new ArrayList<>();
+    boolean enabled = ConnectionForm.enabled(body, k.enabled(), problems);
+    ConnectionSettings settings =
+        body.has("settings")
+            ? ConnectionForm.settings(
+                connectors, name, k.settings().type(), body.get("settings"), k.settings(), problems)
+            : k.settings();
+    if (!problems.isEmpty()) {
+      throw ConnectionForm.invalid(problems);
+    }
+    if (!stored.get().update(settings, enabled)) {
+      throw ApiError.notFound("connection " + name);
+    }
+    changes.changed(name);
+    ApiRouter.auditDetails(
+        ctx,
+        "changed connection "
+            + name
+            + ": "
+            + (enabled ? "enabled" : "disabled")
+            + (body.has("settings") ? ", settings " + SecretMasking.settings(settings) : ""));
+    Map<String, Object> m = summary(name, new Known(settings, enabled, "api"));
+    m.put("source", "api");
+    m.put("settings", SecretMasking.settings(settings));
+    ApiJson.send(ctx, m);
   }
 
-  private static Map<String, String> problem(String field, String message) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("field", field);
-    m.put("message", message);
-    return m;
+  /** Deletes a connection added through the API; its syncs stop, what it synced stays. */
+  private void delete(Context ctx) {
+    String name = ctx.pathParam("name");
+    Known k = find(name);
+    if (!"api".equals(k.source())) {
+      throw new ApiError(
+          409, "connection " + name + " is in the config file; remove it there", null);
+    }
+    if (!stored.get().remove(name)) {
+      throw ApiError.notFound("connection " + name);
+    }
+    changes.changed(name);
+    ApiRouter.auditDetails(ctx, "deleted connection " + name);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("deleted", true);
+    ApiJson.send(ctx, m);
   }
 }

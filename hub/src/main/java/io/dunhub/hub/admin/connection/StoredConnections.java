@@ -37,20 +37,36 @@ public final class StoredConnections {
     this.cipher = cipher;
   }
 
+  /** A connection added through the API: its decrypted settings and whether it syncs. */
+  public record Added(ConnectionSettings settings, boolean enabled) {}
+
   /** The connections added through the API, by name, with their decrypted settings. */
   public Map<String, ConnectionSettings> added() {
     Map<String, ConnectionSettings> result = new LinkedHashMap<>();
+    all().forEach((name, a) -> result.put(name, a.settings()));
+    return result;
+  }
+
+  /** The connections added through the API, by name, with their settings and sync state. */
+  public Map<String, Added> all() {
+    Map<String, Added> result = new LinkedHashMap<>();
     store
         .jdbi()
         .useHandle(
             h ->
                 h.createQuery(
-                        "SELECT name, host_type, settings, secrets_enc FROM connections WHERE settings IS NOT NULL ORDER BY name")
+                        "SELECT name, host_type, settings, secrets_enc, enabled FROM connections"
+                            + " WHERE settings IS NOT NULL ORDER BY name")
                     .map(
                         (rs, c) ->
-                            settings(
-                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .forEach(s -> result.put(s.connection(), s)));
+                            new Added(
+                                settings(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4)),
+                                rs.getBoolean(5)))
+                    .forEach(a -> result.put(a.settings().connection(), a)));
     return result;
   }
 
@@ -64,10 +80,8 @@ public final class StoredConnections {
     return new ConnectionSettings(name, type, plain, secrets);
   }
 
-  /** Stores a new connection (disabled: it is not synced until it is in the config file). */
-  public void add(ConnectionSettings s, String by) {
-    Map<String, String> secrets = new LinkedHashMap<>();
-    s.secrets().forEach((k, v) -> secrets.put(k, v.reveal()));
+  /** Stores a new connection; an enabled one is synced on the default schedule at once. */
+  public void add(ConnectionSettings s, boolean enabled, String by) {
     Instant now = clock.instant();
     store
         .jdbi()
@@ -75,19 +89,75 @@ public final class StoredConnections {
             h ->
                 h.createUpdate(
                         "INSERT INTO connections (name, host_type, enabled, secrets_enc, settings, created_by,"
-                            + " created_at, updated_at) VALUES (:name, :type, FALSE, :secrets, :settings, :by, :now, :now)")
+                            + " created_at, updated_at) VALUES (:name, :type, :enabled, :secrets, :settings, :by,"
+                            + " :now, :now)")
                     .bind("name", s.connection())
                     .bind("type", s.type())
-                    .bind(
-                        "secrets",
-                        secrets.isEmpty()
-                            ? null
-                            : cipher.encrypt(
-                                Secret.of(write(secrets)), "connection:" + s.connection()))
+                    .bind("enabled", enabled)
+                    .bind("secrets", encrypt(s))
                     .bind("settings", write(s.values()))
                     .bind("by", by)
                     .bind("now", now)
                     .execute());
+  }
+
+  /** Stores a new connection that syncs. */
+  public void add(ConnectionSettings s, String by) {
+    add(s, true, by);
+  }
+
+  /**
+   * Replaces the settings and sync state of a connection added through the API; false when there is
+   * none of that name.
+   */
+  public boolean update(ConnectionSettings s, boolean enabled) {
+    Instant now = clock.instant();
+    return store
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createUpdate(
+                            "UPDATE connections SET enabled = :enabled, secrets_enc = :secrets,"
+                                + " settings = :settings, updated_at = :now"
+                                + " WHERE name = :name AND settings IS NOT NULL")
+                        .bind("name", s.connection())
+                        .bind("enabled", enabled)
+                        .bind("secrets", encrypt(s))
+                        .bind("settings", write(s.values()))
+                        .bind("now", now)
+                        .execute())
+        > 0;
+  }
+
+  /**
+   * Deletes a connection added through the API, and its OAuth tokens; false when there is none of
+   * that name. What it synced stays in the store.
+   */
+  public boolean remove(String name) {
+    return store
+        .jdbi()
+        .inTransaction(
+            h -> {
+              int deleted =
+                  h.createUpdate(
+                          "DELETE FROM connections WHERE name = :name AND settings IS NOT NULL")
+                      .bind("name", name)
+                      .execute();
+              if (deleted > 0) {
+                h.createUpdate("DELETE FROM oauth_tokens WHERE connection = :name")
+                    .bind("name", name)
+                    .execute();
+              }
+              return deleted > 0;
+            });
+  }
+
+  private String encrypt(ConnectionSettings s) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    s.secrets().forEach((k, v) -> secrets.put(k, v.reveal()));
+    return secrets.isEmpty()
+        ? null
+        : cipher.encrypt(Secret.of(write(secrets)), "connection:" + s.connection());
   }
 
   /** Whether a row for the name exists (added, or checked before). */

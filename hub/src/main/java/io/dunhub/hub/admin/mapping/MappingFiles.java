@@ -87,12 +87,41 @@ public final class MappingFiles {
     return dir.map(d -> d.resolve(name).toString()).orElse("mappings/" + name);
   }
 
-  public void write(String name, String text) {
+  /** The text of the integrator's file of that name, if there is one. */
+  public Optional<String> userText(String name) {
+    if (dir.isEmpty()) {
+      return Optional.empty();
+    }
+    Path target = target(name);
+    try {
+      return Files.isRegularFile(target)
+          ? Optional.of(Files.readString(target, StandardCharsets.UTF_8))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + target, e);
+    }
+  }
+
+  /** Deletes the integrator's file of that name, if it is there. */
+  public void delete(String name) {
+    try {
+      Files.deleteIfExists(target(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + name, e);
+    }
+  }
+
+  private Path target(String name) {
     Path folder = dir.orElseThrow();
     Path target = folder.resolve(name).normalize();
     if (!target.startsWith(folder.normalize())) {
       throw new IllegalArgumentException("not a file of the mappings folder: " + name);
     }
+    return target;
+  }
+
+  public void write(String name, String text) {
+    Path target = target(name);
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".mapping-", ".tmp");

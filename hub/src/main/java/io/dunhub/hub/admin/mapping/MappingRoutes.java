@@ -24,19 +24,23 @@ import java.util.Optional;
  * {@code /api/mappings}: list and view the field mappings, validate a YAML text (every problem with
  * file, line and column), and upload a new version of one file with a dry run that shows what it
  * changes (fields, settings, and host payloads of sample records for mappings that write). A saved
- * version is used by the sync from the hub's next start.
+ * version is put to use at once ({@link MappingChanges}): the running sync uses it from its next
+ * run. If the sync cannot load it, the previous file is put back.
  */
 public final class MappingRoutes implements RoutePlugin {
 
   private final ApiRouters routers;
   private final MappingFiles files;
   private final MappingDiff diff;
+  private final MappingChanges changes;
 
   @Inject
-  public MappingRoutes(ApiRouters routers, MappingFiles files, Store store) {
+  public MappingRoutes(
+      ApiRouters routers, MappingFiles files, Store store, MappingChanges changes) {
     this.routers = routers;
     this.files = files;
     this.diff = new MappingDiff(store);
+    this.changes = changes;
   }
 
   @Override
@@ -174,9 +178,23 @@ public final class MappingRoutes implements RoutePlugin {
     if (dry) {
       ApiRouter.noChange(ctx);
     } else {
+      String previous = files.userText(name).orElse(null);
       files.write(name, yaml);
-      ApiRouter.auditDetails(ctx, "saved mapping " + name);
-      m.put("message", "saved; the sync uses it from the hub's next start");
+      try {
+        changes.saved(files.load());
+      } catch (RuntimeException e) {
+        if (previous == null) {
+          files.delete(name);
+        } else {
+          files.write(name, previous);
+        }
+        throw new ApiError(
+            400,
+            "the sync could not load it; the previous version stays: " + e.getMessage(),
+            "body");
+      }
+      ApiRouter.auditDetails(ctx, "saved mapping " + name + "; in use");
+      m.put("message", "saved; the sync uses it from its next run");
     }
     ApiJson.send(ctx, m);
   }

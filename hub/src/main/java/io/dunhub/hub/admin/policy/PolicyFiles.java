@@ -100,13 +100,28 @@ public final class PolicyFiles {
     return changed;
   }
 
-  /** Writes one file of the policies folder (atomically: a temporary file moved in place). */
-  public void write(String file, String yaml) {
+  /** Deletes one file of the policies folder, if it is there. */
+  public void delete(String file) {
+    try {
+      Files.deleteIfExists(target(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file, e);
+    }
+  }
+
+  private Path target(String file) {
     Path folder = dir.orElseThrow();
     Path target = folder.resolve(file).normalize();
     if (!target.getParent().equals(folder.normalize())) {
       throw new IllegalArgumentException("not a file of the policies folder: " + file);
     }
+    return target;
+  }
+
+  /** Writes one file of the policies folder (atomically: a temporary file moved in place). */
+  public void write(String file, String yaml) {
+    Path folder = dir.orElseThrow();
+    Path target = target(file);
     try {
       Path tmp = Files.createTempFile(folder, ".policy-", ".tmp");
       Files.writeString(tmp, yaml, StandardCharsets.UTF_8);

@@ -26,8 +26,9 @@ import java.util.Optional;
 /**
  * {@code /api/policies}: list and view the dunning policies, validate a YAML text (every problem
  * with file, line and column), and upload a new version of one policy, with a dry run that shows
- * which open cases' next step would change. A saved version is used by the dunning engine from the
- * hub's next start.
+ * which open cases' next step would change. A saved version is put to use at once ({@link
+ * PolicyChanges}): the running dunning engine's next sweep uses it. If the engine cannot load it,
+ * the previous file is put back and the old version keeps running.
  */
 public final class PolicyRoutes implements RoutePlugin {
 
@@ -35,13 +36,16 @@ public final class PolicyRoutes implements RoutePlugin {
   private final PolicyFiles files;
   private final PolicyDryRun dryRun;
   private final Clock clock;
+  private final PolicyChanges changes;
 
   @Inject
-  public PolicyRoutes(ApiRouters routers, PolicyFiles files, Store store, Clock clock) {
+  public PolicyRoutes(
+      ApiRouters routers, PolicyFiles files, Store store, Clock clock, PolicyChanges changes) {
     this.routers = routers;
     this.files = files;
     this.dryRun = new PolicyDryRun(store);
     this.clock = clock;
+    this.changes = changes;
   }
 
   @Override
@@ -174,9 +178,24 @@ public final class PolicyRoutes implements RoutePlugin {
     if (dry) {
       ApiRouter.noChange(ctx);
     } else {
-      files.write((String) m.get("file"), yaml);
-      ApiRouter.auditDetails(ctx, "saved policy " + name + " as " + m.get("file"));
-      m.put("message", "saved; the dunning engine uses it from the hub's next start");
+      String file = (String) m.get("file");
+      String previous = current.get(file);
+      files.write(file, yaml);
+      try {
+        changes.saved(after);
+      } catch (RuntimeException e) {
+        if (previous == null) {
+          files.delete(file);
+        } else {
+          files.write(file, previous);
+        }
+        throw new ApiError(
+            400,
+            "the dunning engine could not load it; the previous version stays: " + e.getMessage(),
+            "body");
+      }
+      ApiRouter.auditDetails(ctx, "saved policy " + name + " as " + file + "; in use");
+      m.put("message", "saved; the dunning engine uses it from its next sweep");
     }
     ApiJson.send(ctx, m);
   }
