@@ -291,7 +291,8 @@ public final class DunningSweep {
           .mapTo(String.class)
           .list();
     }
-    java.util.Map<String, LedgerReader.Loaded> loaded = LedgerReader.loadAll(h, partyIds, now);
+    java.util.Map<String, LedgerReader.Loaded> loaded =
+        LedgerReader.loadAll(h, partyIds, now, true);
     DunningApplicator.Deferred deferred = applicator.deferred(h);
     List<String> caseIds = new ArrayList<>();
     loaded.values().forEach(l -> l.facts().cases().forEach(c -> caseIds.add(c.caseId())));
@@ -307,6 +308,11 @@ public final class DunningSweep {
         continue;
       }
       Evaluation e = evaluator.evaluate(l.facts(), policies, l.history(), now);
+      if (l.actsOnSummarised(e)) {
+        // a case not due acts after all (it joins a notice, a fee): decide again on its records
+        l = LedgerReader.loadAll(h, List.of(partyId), now, false).get(partyId);
+        e = evaluator.evaluate(l.facts(), policies, l.history(), now);
+      }
       applicator.apply(h, l.facts(), e, now, deferred, l.stored());
       actions += e.actions().size();
     }

@@ -19,6 +19,7 @@ import io.dunhub.hub.writeback.WriteBackPlanner;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -74,5 +75,63 @@ class DunningSweepScaleIT {
     assertThat(result.parties()).isEqualTo(20);
     assertThat(sweep.run(500).parties())
         .isZero(); // the due ones were rescheduled (party not found → parked)
+  }
+
+  /**
+   * The sweep reads the invoices of cases that are not due from their columns only; when such a
+   * case acts after all (here it reaches its step together with a due one and joins its notice),
+   * the party is decided again on full records: the notice carries both invoices with their payment
+   * links.
+   */
+  @StoreTest
+  void aCaseNotDueThatJoinsANoticeIsDecidedOnItsFullRecord(Store store) {
+    Instant at = Instant.parse("2026-03-13T15:00:00Z");
+    MutableClock clock = new MutableClock(at);
+    LedgerSeeder seed = new LedgerSeeder(store, at);
+    seed.party(Fixtures.party("p1", "US", "America/New_York"));
+    seed.contact(Fixtures.billing("p1"));
+    seed.invoice(Fixtures.invoice("a", "p1", "2026-03-10", "100", "USD"));
+    seed.invoice(Fixtures.invoice("b", "p1", "2026-03-10", "250", "USD"));
+    new DunningCases(store, clock).openMissing();
+    // b waits for a later evaluation (as a stale plan would have it); a is due now
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE dunning_cases SET next_evaluation_at = :later WHERE invoice_id = 'b'")
+                    .bind("later", at.plus(java.time.Duration.ofDays(5)))
+                    .execute());
+    JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
+    NoticeRenderer renderer = new NoticeRenderer();
+    DunningSweep sweep =
+        new DunningSweep(
+            store,
+            clock,
+            new DunningCases(store, clock),
+            new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
+            new DunningApplicator(
+                outbox,
+                new WriteBackPlanner(outbox),
+                Brand.plain("N"),
+                new TrackingLinks("https://h")),
+            BundledPolicies.load(renderer::exists));
+
+    sweep.run(500);
+
+    List<io.dunhub.hub.notice.NoticePayload> notices =
+        outbox.all("NOTICE").stream()
+            .map(
+                r ->
+                    io.dunhub.hub.dunning.CanonicalReader.read(
+                        r.payload(), io.dunhub.hub.notice.NoticePayload.class, "outbox"))
+            .toList();
+    assertThat(notices).hasSize(1);
+    assertThat(notices.get(0).invoiceNumbers()).containsExactlyInAnyOrder("INV-a", "INV-b");
+    assertThat(notices.get(0).content().lines())
+        .extracting(io.dunhub.hub.notice.NoticeLine::paymentLink)
+        .containsExactlyInAnyOrder("https://pay.example/a", "https://pay.example/b");
+    String html = notices.get(0).render(renderer).html();
+    assertThat(html).contains("INV-a", "INV-b", "$250.00");
   }
 }
