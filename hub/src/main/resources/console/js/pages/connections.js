@@ -50,9 +50,25 @@ function card(c, parked) {
         ? [h('div', { class: 'meter' + (ratio > 0.8 ? ' high' : ''), role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': usage.limit, 'aria-valuenow': usage.used, 'aria-label': 'API usage' },
           meterFill(ratio)),
         h('div', { class: 'muted', text: `${number(usage.used)} of ${number(usage.limit)} per ${windowLabel(usage.window)} (${percent(ratio)})` })]
-        : 'not reported by this host')),
+        : 'not reported by this host'),
+      ...allowanceFacts(usage && usage.allowance)),
     h('div', { class: 'actions card-actions' }, testButton),
     result);
+}
+
+/** The account-wide allowance the host reports (Salesforce: the org's API requests in 24 hours). */
+function allowanceFacts(a) {
+  if (!a || !a.limit) {
+    return [];
+  }
+  const ratio = a.used / a.limit;
+  return [
+    h('dt', { text: 'Host allowance' }),
+    h('dd', {},
+      h('div', { class: 'meter' + (ratio > 0.8 ? ' high' : ''), role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': a.limit, 'aria-valuenow': a.used, 'aria-label': a.name },
+        meterFill(ratio)),
+      h('div', { class: 'muted', text: `${number(a.used)} of ${number(a.limit)} ${a.name} (${percent(ratio)}), as of ${dateTime(a.at)}` })),
+  ];
 }
 
 function meterFill(ratio) {

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (a canonical activity becomes a {@code Dunning_Notice__c}, {@code Task}s and a letter). Beyond
  * the SPI it offers {@link #describe} for the mapping engine and {@link #apiUsage()} for metrics.
  */
-public final class SalesforceConnection implements Connection {
+public final class SalesforceConnection
+    implements Connection, io.dunhub.core.connector.ReportsAllowance {
   private static final Set<String> KEYED_CREATE = Set.of("task", "contentversion");
 
   /** The hub's write-back of a canonical activity (see {@link ActivityWriteBack}). */
@@ -116,6 +117,19 @@ public final class SalesforceConnection implements Connection {
   /** The org's API usage as last reported, or null before the first call. */
   public ApiUsage apiUsage() {
     return usage.latest();
+  }
+
+  /**
+   * The org's daily API request allowance as the last reply's {@code Sforce-Limit-Info} gave it.
+   */
+  @Override
+  public java.util.Optional<Allowance> allowance() {
+    ApiUsage latest = usage.latest();
+    return latest == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new Allowance(
+                "API requests in 24 hours, org-wide", latest.used(), latest.limit(), latest.at()));
   }
 
   /** Calls {@code listener} with every new usage reading. */

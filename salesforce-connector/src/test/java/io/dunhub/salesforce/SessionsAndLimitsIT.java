@@ -131,6 +131,13 @@ class SessionsAndLimitsIT {
     accounts.readPage(null, 1);
     assertThat(c.apiUsage().used()).isEqualTo(3_001);
     assertThat(c.apiUsage().limit()).isEqualTo(15_000);
+    assertThat(c.allowance())
+        .hasValueSatisfying(
+            a -> {
+              assertThat(a.used()).isEqualTo(3_001);
+              assertThat(a.limit()).isEqualTo(15_000);
+              assertThat(a.name()).contains("24 hours");
+            });
     assertThat(heard).hasSize(1);
     Duration sleptAtTwentyPercent = clock.slept();
     accounts.readPage(null, 1);

@@ -39,6 +39,30 @@ public final class ConnectionThrottles {
         new Key(connection, clock, limit), key -> new ConnectionThrottle(limit, clock, sleeper));
   }
 
+  /**
+   * Records that connection {@code connection}'s clients use the throttle made for {@code key} (a
+   * throttle shared by every connection to one host account, such as a NetSuite account's), so its
+   * calls are counted for that connection too.
+   */
+  public void alias(String connection, String key) {
+    if (!connection.equals(key)) {
+      aliases.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet()).add(key);
+    }
+  }
+
+  /**
+   * The names whose throttles count {@code connection}'s calls: its own, and the shared throttles
+   * its clients use ({@link #alias}).
+   */
+  public java.util.Set<String> keysOf(String connection) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    keys.add(connection);
+    keys.addAll(aliases.getOrDefault(connection, java.util.Set.of()));
+    return keys;
+  }
+
+  private final Map<String, java.util.Set<String>> aliases = new ConcurrentHashMap<>();
+
   /** A throttle in the registry, with the connection name and limit it was made for. */
   public record Registered(String connection, RateLimit limit, ConnectionThrottle throttle) {}
 
@@ -55,5 +79,6 @@ public final class ConnectionThrottles {
   /** Forgets a connection's throttle (the connection was removed). */
   public void remove(String connection) {
     throttles.keySet().removeIf(k -> k.connection().equals(connection));
+    aliases.remove(connection);
   }
 }

@@ -153,6 +153,9 @@ public final class HttpClientFactory {
 
   /** The throttle this factory's clients use. */
   public ConnectionThrottle throttle() {
+    if (throttleKey != null) {
+      throttles.alias(connection, throttleKey);
+    }
     return throttles.forConnection(
         throttleKey == null ? connection : throttleKey, rateLimit, clock, sleeper);
   }

@@ -170,9 +170,9 @@ public final class DunningSweep {
 
   /**
    * Evaluates groups of parties on {@link #threads} threads while the sweep reads the next page of
-   * due cases: the evaluation (rendering, the business calendar) runs on one core while the
-   * database writes the last group on another. Groups hold disjoint parties, so their transactions
-   * never wait for each other. With one thread, groups run in the sweep's own thread.
+   * due cases: one group's evaluation (parsing records, the business calendar, building notices)
+   * runs while the database reads or writes another's. Groups hold disjoint parties, so their row
+   * locks never meet. With one thread, groups run in the sweep's own thread.
    */
   private final class Workers implements AutoCloseable {
     private final java.util.concurrent.ExecutorService pool =

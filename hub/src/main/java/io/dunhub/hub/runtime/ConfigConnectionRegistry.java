@@ -196,6 +196,11 @@ public final class ConfigConnectionRegistry implements ConnectionRegistry, AutoC
   }
 
   @Override
+  public java.util.Optional<Connection> ifOpen(String connection) {
+    return java.util.Optional.ofNullable(opened.get(connection));
+  }
+
+  @Override
   public Connection connection(String connection) {
     ConnectionConfig c = config(connection);
     return opened.computeIfAbsent(

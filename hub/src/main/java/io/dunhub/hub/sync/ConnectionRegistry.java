@@ -21,6 +21,11 @@ public interface ConnectionRegistry {
   /** The connector of a connection's host type. */
   HostConnector connector(String connection);
 
+  /** The connection if it is open already (never opens one); empty otherwise. */
+  default java.util.Optional<io.dunhub.core.connector.Connection> ifOpen(String connection) {
+    return java.util.Optional.empty();
+  }
+
   /** The opened connection (opened once, reused; closed by whoever owns the registry). */
   Connection connection(String connection);
 

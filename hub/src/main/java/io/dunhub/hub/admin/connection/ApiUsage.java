@@ -27,5 +27,14 @@ public interface ApiUsage {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The account-wide allowance the connection's host reports (Salesforce's daily API requests of
+   * the org), or empty when its host reports none or has not replied yet.
+   */
+  default Optional<io.dunhub.core.connector.ReportsAllowance.Allowance> allowance(
+      String connection) {
+    return Optional.empty();
+  }
+
   ApiUsage UNKNOWN = connection -> OptionalLong.empty();
 }

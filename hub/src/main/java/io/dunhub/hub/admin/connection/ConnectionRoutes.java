@@ -230,6 +230,20 @@ public final class ConnectionRoutes implements RoutePlugin {
     m.put("window", limited ? limit.window().toString() : null);
     m.put("calls", total);
     m.put("since", usage.since().orElse(null));
+    m.put(
+        "allowance",
+        usage
+            .allowance(name)
+            .map(
+                a -> {
+                  Map<String, Object> x = new LinkedHashMap<>();
+                  x.put("name", a.name());
+                  x.put("used", a.used());
+                  x.put("limit", a.limit());
+                  x.put("at", a.at());
+                  return x;
+                })
+            .orElse(null));
     return m;
   }
 

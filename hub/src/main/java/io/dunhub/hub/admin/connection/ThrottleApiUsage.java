@@ -20,11 +20,33 @@ public final class ThrottleApiUsage implements ApiUsage {
 
   private final ConnectionThrottles throttles;
   private final Instant since;
+  private final jakarta.inject.Provider<io.dunhub.hub.sync.ConnectionRegistry> registry;
 
   @Inject
-  public ThrottleApiUsage(ConnectionThrottles throttles, Clock clock) {
+  public ThrottleApiUsage(
+      ConnectionThrottles throttles,
+      Clock clock,
+      jakarta.inject.Provider<io.dunhub.hub.sync.ConnectionRegistry> registry) {
     this.throttles = throttles;
     this.since = clock.instant();
+    this.registry = registry;
+  }
+
+  public ThrottleApiUsage(ConnectionThrottles throttles, Clock clock) {
+    this(throttles, clock, () -> null);
+  }
+
+  /** What the open connection's host last said of its account's allowance (never opens one). */
+  @Override
+  public Optional<io.dunhub.core.connector.ReportsAllowance.Allowance> allowance(
+      String connection) {
+    io.dunhub.hub.sync.ConnectionRegistry r = registry.get();
+    if (r == null) {
+      return Optional.empty();
+    }
+    return r.ifOpen(connection)
+        .filter(c -> c instanceof io.dunhub.core.connector.ReportsAllowance)
+        .flatMap(c -> ((io.dunhub.core.connector.ReportsAllowance) c).allowance());
   }
 
   @Override
@@ -35,8 +57,9 @@ public final class ThrottleApiUsage implements ApiUsage {
   @Override
   public OptionalLong used(String connection) {
     long calls = 0;
+    java.util.Set<String> keys = throttles.keysOf(connection);
     for (ConnectionThrottles.Registered r : throttles.all()) {
-      if (r.connection().equals(connection)) {
+      if (keys.contains(r.connection())) {
         calls += r.throttle().granted();
       }
     }
@@ -46,8 +69,9 @@ public final class ThrottleApiUsage implements ApiUsage {
   @Override
   public OptionalDouble limitUsed(String connection) {
     double busiest = -1;
+    java.util.Set<String> keys = throttles.keysOf(connection);
     for (ConnectionThrottles.Registered r : throttles.all()) {
-      if (r.connection().equals(connection) && r.limit().permits() != Integer.MAX_VALUE) {
+      if (keys.contains(r.connection()) && r.limit().permits() != Integer.MAX_VALUE) {
         busiest = Math.max(busiest, r.throttle().bucketUsed());
       }
     }

@@ -48,4 +48,26 @@ class ThrottleApiUsageTest {
     assertThat(usage.used("memory")).hasValue(1);
     assertThat(usage.limitUsed("memory")).isEmpty();
   }
+
+  @Test
+  void connectionsSharingTheirAccountsLimiterEachShowTheAccountsCalls() throws Exception {
+    // as the NetSuite connector does: one limiter (and concurrency cap) per NetSuite account
+    RateLimit limit = new RateLimit(10, Duration.ofMinutes(1), 2);
+    for (String connection : new String[] {"ns-uk", "ns-us"}) {
+      io.dunhub.core.http.HttpClientFactory.forConnection(
+              io.dunhub.core.http.HttpClientFactory.processClient(), connection, clock)
+          .throttles(throttles)
+          .rateLimit(limit)
+          .throttleKey("netsuite:1234567")
+          .sleeper(clock::advance)
+          .build();
+    }
+    throttles.forConnection("netsuite:1234567", limit, clock, clock::advance).acquire().close();
+    throttles.forConnection("netsuite:1234567", limit, clock, clock::advance).acquire().close();
+
+    assertThat(usage.used("ns-uk")).hasValue(2);
+    assertThat(usage.used("ns-us")).hasValue(2);
+    assertThat(usage.limitUsed("ns-uk").getAsDouble()).isCloseTo(0.2, within(1e-9));
+    assertThat(usage.used("books")).hasValue(0);
+  }
 }
