@@ -291,27 +291,31 @@ public final class DunningBenchmark {
             "dunhub.bench.sweepThreads", DunningSweep.defaultThreads(store.dialect())));
   }
 
+  /** A customer of the benchmark: in the US, on UTC, English. */
+  private static Party party(String id, String name, String email) {
+    return new Party(
+            id,
+            name,
+            email,
+            null,
+            "US",
+            Locale.US,
+            ZoneId.of("UTC"),
+            null,
+            Set.of(),
+            null,
+            null,
+            false,
+            false)
+        .withId(id);
+  }
+
   /**
    * The plan the evaluator gives an invoice that is not due yet: what an earlier sweep stored for
    * each such case.
    */
   private static io.dunhub.hub.dunning.CasePlan waitingPlan(String partyId, Invoice invoice) {
-    Party party =
-        new Party(
-                partyId,
-                "Customer",
-                null,
-                null,
-                "US",
-                Locale.US,
-                ZoneId.of("UTC"),
-                null,
-                Set.of(),
-                null,
-                null,
-                false,
-                false)
-            .withId(partyId);
+    Party party = party(partyId, "Customer", null);
     io.dunhub.hub.dunning.CaseFacts kase =
         new io.dunhub.hub.dunning.CaseFacts(
             "case", invoice, io.dunhub.hub.dunning.CaseState.NEW.withPolicy("standard"));
@@ -360,22 +364,7 @@ public final class DunningBenchmark {
         for (int p = 0; p < o.parties(); p++) {
           String id = partyId(p);
           String email = "ar@customer-" + p + ".example";
-          Party value =
-              new Party(
-                      id,
-                      "Customer " + p + " Ltd",
-                      email,
-                      null,
-                      "US",
-                      Locale.US,
-                      ZoneId.of("UTC"),
-                      null,
-                      Set.of(),
-                      null,
-                      null,
-                      false,
-                      false)
-                  .withId(id);
+          Party value = party(id, "Customer " + p + " Ltd", email);
           party.setString(1, id);
           party.setString(2, value.name());
           party.setString(3, email);

@@ -52,19 +52,7 @@ class DunningSweepScaleIT {
               batch.execute();
             });
     JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
-    NoticeRenderer renderer = new NoticeRenderer();
-    DunningSweep sweep =
-        new DunningSweep(
-            store,
-            clock,
-            new DunningCases(store, clock),
-            new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
-            new DunningApplicator(
-                outbox,
-                new WriteBackPlanner(outbox),
-                Brand.plain("N"),
-                new TrackingLinks("https://h")),
-            BundledPolicies.load(renderer::exists));
+    DunningSweep sweep = sweep(store, clock, outbox);
 
     long start = System.nanoTime();
     DunningSweep.Result result = sweep.run(500);
@@ -103,19 +91,7 @@ class DunningSweepScaleIT {
                     .bind("later", at.plus(java.time.Duration.ofDays(5)))
                     .execute());
     JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
-    NoticeRenderer renderer = new NoticeRenderer();
-    DunningSweep sweep =
-        new DunningSweep(
-            store,
-            clock,
-            new DunningCases(store, clock),
-            new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
-            new DunningApplicator(
-                outbox,
-                new WriteBackPlanner(outbox),
-                Brand.plain("N"),
-                new TrackingLinks("https://h")),
-            BundledPolicies.load(renderer::exists));
+    DunningSweep sweep = sweep(store, clock, outbox);
 
     sweep.run(500);
 
@@ -131,7 +107,19 @@ class DunningSweepScaleIT {
     assertThat(notices.get(0).content().lines())
         .extracting(io.dunhub.hub.notice.NoticeLine::paymentLink)
         .containsExactlyInAnyOrder("https://pay.example/a", "https://pay.example/b");
-    String html = notices.get(0).render(renderer).html();
+    String html = notices.get(0).render(new NoticeRenderer()).html();
     assertThat(html).contains("INV-a", "INV-b", "$250.00");
+  }
+
+  private static DunningSweep sweep(Store store, MutableClock clock, JdbcOutbox outbox) {
+    NoticeRenderer renderer = new NoticeRenderer();
+    return new DunningSweep(
+        store,
+        clock,
+        new DunningCases(store, clock),
+        new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
+        new DunningApplicator(
+            outbox, new WriteBackPlanner(outbox), Brand.plain("N"), new TrackingLinks("https://h")),
+        BundledPolicies.load(renderer::exists));
   }
 }
