@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,31 @@ class DemoIT {
       assertThat(printed)
           .contains("Summary of 30 simulated day(s) from 2026-03-02")
           .containsPattern("Notices sent +email [1-9]");
+
+      // the admin API reports each connection's host calls, NetSuite's through its account's
+      // limiter, and Salesforce's org-wide daily allowance as the org last reported it
+      java.net.http.HttpResponse<String> connections =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + demo.httpPort() + "/api/connections"))
+                      .header("Authorization", "Bearer " + demo.adminToken())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(connections.statusCode()).as(connections.body()).isEqualTo(200);
+      com.fasterxml.jackson.databind.JsonNode list =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(connections.body());
+      Map<String, com.fasterxml.jackson.databind.JsonNode> usageByConnector = new HashMap<>();
+      list.forEach(c -> usageByConnector.put(c.get("connector").asText(), c.get("apiUsage")));
+      assertThat(usageByConnector.get("netsuite").get("calls").asLong())
+          .as(connections.body())
+          .isPositive();
+      com.fasterxml.jackson.databind.JsonNode allowance =
+          usageByConnector.get("salesforce").get("allowance");
+      assertThat(allowance.get("limit").asLong()).as(connections.body()).isPositive();
+      assertThat(allowance.get("used").asLong()).as(connections.body()).isPositive();
+      assertThat(allowance.get("name").asText()).contains("24 hours");
 
       // what reached the mail server and the SMS provider
       assertThat(demo.hosts().emailsReceived()).isPositive();
