@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * What the benchmarks share: throw-away PostgreSQL databases and embedded store folders, and the
  * heap peak.
  */
-final class BenchSupport {
+public final class BenchSupport {
 
   private BenchSupport() {}
 
@@ -84,7 +84,7 @@ final class BenchSupport {
   }
 
   /** Deletes a folder and everything in it, if it exists. */
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.dunhub.hub.cli;
 
+import io.dunhub.hub.bench.BenchSupport;
 import io.dunhub.hub.bench.DunningBenchmark;
 import io.dunhub.hub.bench.SyncBenchmark;
 import java.io.IOException;
@@ -8,12 +9,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,29 +33,14 @@ public final class BenchCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** {@code dunhub bench sync}. */
-  @Command(
-      name = "sync",
-      description =
-          "Initial and incremental sync of generated parties and invoices, on the embedded store"
-              + " and PostgreSQL, against a plain JDBC batch insert.")
-  public static final class Sync implements Callable<Integer> {
-
-    @Spec CommandSpec spec;
-
+  /** The options every benchmark takes: its parties and the stores it measures. */
+  static final class Stores {
     @Option(
         names = "--parties",
         paramLabel = "N",
         defaultValue = "200000",
         description = "Parties to generate (default: ${DEFAULT-VALUE}).")
     int parties;
-
-    @Option(
-        names = "--invoices",
-        paramLabel = "N",
-        defaultValue = "1000000",
-        description = "Invoices to generate (default: ${DEFAULT-VALUE}).")
-    int invoices;
 
     @Option(
         names = "--postgres",
@@ -72,37 +57,77 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-hsqldb", description = "Measure only PostgreSQL.")
     boolean noHsqldb;
 
+    /** The PostgreSQL URL to measure on, or null for none. */
+    String postgresOrNull() {
+      return noPostgres ? null : postgres;
+    }
+  }
+
+  /** A benchmark run in a throw-away folder: prints its progress, then a line per result. */
+  interface Measure {
+    List<String> run(Path work, PrintStream progress) throws IOException;
+  }
+
+  /**
+   * Runs {@code measure} in a new temporary folder (deleted after), its progress passed on to the
+   * command's output; a bad option ({@link IllegalArgumentException}) is a usage error.
+   */
+  static int measure(CommandSpec spec, String command, Measure measure) throws IOException {
+    PrintWriter out = DunhubCommand.from(spec).out();
+    Path work = Files.createTempDirectory("dunhub-bench");
+    try {
+      PrintStream progress = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
+      List<String> results = measure.run(work, progress);
+      progress.flush();
+      out.println();
+      results.forEach(out::println);
+      out.flush();
+      return ExitCodes.OK;
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(command + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    } finally {
+      BenchSupport.delete(work);
+    }
+  }
+
+  /** {@code dunhub bench sync}. */
+  @Command(
+      name = "sync",
+      description =
+          "Initial and incremental sync of generated parties and invoices, on the embedded store"
+              + " and PostgreSQL, against a plain JDBC batch insert.")
+  public static final class Sync implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Mixin Stores stores;
+
+    @Option(
+        names = "--invoices",
+        paramLabel = "N",
+        defaultValue = "1000000",
+        description = "Invoices to generate (default: ${DEFAULT-VALUE}).")
+    int invoices;
+
     @Override
     public Integer call() throws IOException {
-      PrintWriter out = DunhubCommand.from(spec).out();
-      Path work = Files.createTempDirectory("dunhub-bench");
-      try {
-        PrintStream progress = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
-        List<SyncBenchmark.Result> results =
-            SyncBenchmark.run(
-                new SyncBenchmark.Options(
-                    parties, invoices, !noHsqldb, noPostgres ? null : postgres, work),
-                progress);
-        progress.flush();
-        out.println();
-        out.printf(Locale.ROOT, "max heap %,d MB%n", Runtime.getRuntime().maxMemory() >> 20);
-        results.forEach(r -> out.println(r.describe()));
-        out.flush();
-        return ExitCodes.OK;
-      } finally {
-        delete(work);
-      }
-    }
-
-    static void delete(Path dir) throws IOException {
-      if (!Files.exists(dir)) {
-        return;
-      }
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      return measure(
+          spec,
+          "dunhub bench sync",
+          (work, progress) -> {
+            List<SyncBenchmark.Result> results =
+                SyncBenchmark.run(
+                    new SyncBenchmark.Options(
+                        stores.parties, invoices, !stores.noHsqldb, stores.postgresOrNull(), work),
+                    progress);
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(
+                String.format(
+                    Locale.ROOT, "max heap %,d MB", Runtime.getRuntime().maxMemory() >> 20));
+            results.forEach(r -> lines.add(r.describe()));
+            return lines;
+          });
     }
   }
 
@@ -117,12 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--parties",
-        paramLabel = "N",
-        defaultValue = "200000",
-        description = "Parties to generate (default: ${DEFAULT-VALUE}).")
-    int parties;
+    @Mixin Stores stores;
 
     @Option(
         names = "--invoices",
@@ -138,43 +158,24 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Share of the cases due for a step today (default: ${DEFAULT-VALUE}).")
     int duePercent;
 
-    @Option(
-        names = "--postgres",
-        paramLabel = "URL",
-        defaultValue = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres",
-        description =
-            "A PostgreSQL database the benchmark may create (and drop) a database from"
-                + " (default: ${DEFAULT-VALUE}).")
-    String postgres;
-
-    @Option(names = "--no-postgres", description = "Measure only the embedded store.")
-    boolean noPostgres;
-
-    @Option(names = "--no-hsqldb", description = "Measure only PostgreSQL.")
-    boolean noHsqldb;
-
     @Override
     public Integer call() throws IOException {
-      PrintWriter out = DunhubCommand.from(spec).out();
-      Path work = Files.createTempDirectory("dunhub-bench");
-      try {
-        PrintStream progress = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
-        List<DunningBenchmark.Result> results =
-            DunningBenchmark.run(
-                new DunningBenchmark.Options(
-                    parties, invoices, duePercent, !noHsqldb, noPostgres ? null : postgres, work),
-                progress);
-        progress.flush();
-        out.println();
-        results.forEach(r -> out.println(r.describe()));
-        out.flush();
-        return ExitCodes.OK;
-      } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println("dunhub bench dunning: " + e.getMessage());
-        return ExitCodes.USAGE;
-      } finally {
-        Sync.delete(work);
-      }
+      return measure(
+          spec,
+          "dunhub bench dunning",
+          (work, progress) ->
+              DunningBenchmark.run(
+                      new DunningBenchmark.Options(
+                          stores.parties,
+                          invoices,
+                          duePercent,
+                          !stores.noHsqldb,
+                          stores.postgresOrNull(),
+                          work),
+                      progress)
+                  .stream()
+                  .map(DunningBenchmark.Result::describe)
+                  .toList());
     }
   }
 

@@ -32,48 +32,6 @@ public record NoticePayload(
     String unsubscribeUrl,
     NoticeContent content) {
 
-  /** A notice rendered already. */
-  public NoticePayload(
-      String partyId,
-      List<String> caseIds,
-      List<String> invoiceIds,
-      List<String> invoiceNumbers,
-      List<String> stepIds,
-      String contactId,
-      String channel,
-      String to,
-      String toName,
-      String template,
-      boolean finalNotice,
-      boolean thankYou,
-      String subject,
-      String html,
-      String text,
-      String sms,
-      String letterHtml,
-      String unsubscribeUrl) {
-    this(
-        partyId,
-        caseIds,
-        invoiceIds,
-        invoiceNumbers,
-        stepIds,
-        contactId,
-        channel,
-        to,
-        toName,
-        template,
-        finalNotice,
-        thankYou,
-        subject,
-        html,
-        text,
-        sms,
-        letterHtml,
-        unsubscribeUrl,
-        null);
-  }
-
   /** Whether the message still has to be rendered from its content. */
   public boolean needsRendering() {
     return subject == null && content != null;
