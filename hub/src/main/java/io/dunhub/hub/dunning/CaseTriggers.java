@@ -16,8 +16,13 @@ import org.jdbi.v3.core.Handle;
  * invoice that changed (paid, part paid, voided, new due date, deleted) and every invoice a changed
  * payment applies to (or, for a payment applied to nothing, every open case of its party) become
  * due for evaluation now, and a closed case is reopened so the evaluator decides again (a reversed
- * payment resumes dunning; a paid invoice gets its thank-you). A new open invoice gets its case
- * here too, due now, so the sweep never scans the ledger for invoices without one.
+ * payment resumes dunning; a paid invoice gets its thank-you). A party that changed (a dispute
+ * resolved, a new time zone or country, excluded from dunning) has all its open cases made due. A
+ * new open invoice gets its case here too, due now, so the sweep never scans the ledger for
+ * invoices without one.
+ *
+ * <p>So a case waiting for a later evaluation has nothing new to decide on before then, and the
+ * sweep reads only the cases that are due ({@link LedgerReader.Scope#DUE}).
  */
 public final class CaseTriggers implements SyncListener {
 
@@ -27,6 +32,8 @@ public final class CaseTriggers implements SyncListener {
   public void changed(Handle h, EntityType entity, Set<String> ids, Instant now) {
     if (entity == EntityType.INVOICE) {
       touchInvoices(h, ids, now);
+    } else if (entity == EntityType.PARTY) {
+      touchParties(h, ids, now);
     } else if (entity == EntityType.PAYMENT) {
       Set<String> invoices = new LinkedHashSet<>();
       Set<String> parties = new LinkedHashSet<>();
@@ -51,14 +58,18 @@ public final class CaseTriggers implements SyncListener {
                 });
       }
       touchInvoices(h, invoices, now);
-      for (List<String> chunk : chunks(parties)) {
-        h.createUpdate(
-                "UPDATE dunning_cases SET next_evaluation_at = :now, version = version + 1,"
-                    + " updated_at = :now WHERE closed = FALSE AND party_id IN (<ids>)")
-            .bindList("ids", chunk)
-            .bind("now", now)
-            .execute();
-      }
+      touchParties(h, parties, now);
+    }
+  }
+
+  private static void touchParties(Handle h, Set<String> partyIds, Instant now) {
+    for (List<String> chunk : chunks(partyIds)) {
+      h.createUpdate(
+              "UPDATE dunning_cases SET next_evaluation_at = :now, version = version + 1,"
+                  + " updated_at = :now WHERE closed = FALSE AND party_id IN (<ids>)")
+          .bindList("ids", chunk)
+          .bind("now", now)
+          .execute();
     }
   }
 

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * The hub's dunning engine, whose sweep follows the policies folder: when a policy is saved through
  * the admin API, a new sweep is built on the policies as they are on disk now and used from the
  * next sweep on (a sweep running at that moment finishes on the old ones), and every open case
- * waiting for a later evaluation is made due, so that sweep looks at it under the new policies (a
- * step moved earlier is not missed; the evaluator's guards still space the contacts). The outbox
- * and the relay stay the same. If the new policies cannot be loaded, the old sweep keeps running
- * and the problem is thrown to the caller.
+ * waiting for a later evaluation or for none is made due, so that sweep looks at it under the new
+ * policies (a step moved earlier or added after the last is not missed; the evaluator's guards
+ * still space the contacts). The outbox and the relay stay the same. If the new policies cannot be
+ * loaded, the old sweep keeps running and the problem is thrown to the caller.
  */
 final class LiveDunningRuntime implements DunningRuntime, PolicyChanges {
 
@@ -56,7 +56,7 @@ final class LiveDunningRuntime implements DunningRuntime, PolicyChanges {
                 h ->
                     h.createUpdate(
                             "UPDATE dunning_cases SET next_evaluation_at = :now"
-                                + " WHERE closed = FALSE AND next_evaluation_at > :now")
+                                + " WHERE closed = FALSE AND (next_evaluation_at IS NULL OR next_evaluation_at > :now)")
                         .bind("now", now)
                         .execute());
     LOG.info(

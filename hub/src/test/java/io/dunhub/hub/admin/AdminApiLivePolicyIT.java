@@ -78,6 +78,17 @@ class AdminApiLivePolicyIT {
     assertThat(broken.json().get("problems").get(0).get("line").asInt()).isGreaterThan(1);
     assertThat(Files.readString(dir.resolve("policies/default.yaml"))).contains("due+45d");
 
+    // and the case waits for no evaluation at all, as a finished schedule or a pause would: the
+    // save makes it due all the same
+    String waiting = caseId;
+    hub.store()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE dunning_cases SET next_evaluation_at = NULL WHERE id = :c")
+                    .bind("c", waiting)
+                    .execute());
+
     JsonNode saved = ok(hub.putText("/api/policies/standard?dryRun=false", admin, changed));
     assertThat(saved.get("message").asText()).contains("next sweep");
     assertThat(stepTaken(caseId, "due+44d")).isFalse();

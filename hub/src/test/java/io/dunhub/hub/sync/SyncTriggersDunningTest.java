@@ -88,6 +88,54 @@ class SyncTriggersDunningTest {
     assertThat(dueAt(h, "INV-3")).as("untouched invoice keeps its schedule").isEqualTo(later);
   }
 
+  /**
+   * A customer that changed in its host (here its dispute was resolved) has every open case made
+   * due: a case paused "until the dispute is resolved" waits for no date, so only this wakes it.
+   */
+  @StoreTest
+  void aPartyChangeMakesAllItsOpenCasesDueNow(Store store) {
+    Hosts h = new Hosts(store);
+    ObjectNode disputed = party("Acme Corp", "ap@acme.test");
+    disputed.put("inDispute", true);
+    h.put(h.accounting, "Party", "C1", disputed);
+    h.put(h.accounting, "Party", "C2", party("Globex", "billing@globex.test"));
+    h.put(h.accounting, "Invoice", "I1", invoice("INV-1", "C1", "100.00", "100.00"));
+    h.put(h.accounting, "Invoice", "I2", invoice("INV-2", "C1", "250.00", "250.00"));
+    h.put(h.accounting, "Invoice", "I3", invoice("INV-3", "C2", "75.50", "75.50"));
+    SyncEngine engine =
+        new SyncEngine(
+            store,
+            h.registry(Hosts.usualOwnership()),
+            h.clock,
+            SyncOptions.defaults(),
+            new CaseTriggers());
+    engine.syncConnection("accounting");
+    // the sweep paused Acme's cases (no next evaluation) and scheduled Globex's for later
+    Instant later = h.clock.instant().plus(Duration.ofDays(20));
+    store
+        .jdbi()
+        .useHandle(
+            x -> {
+              x.createUpdate("UPDATE dunning_cases SET next_evaluation_at = NULL").execute();
+              x.createUpdate(
+                      "UPDATE dunning_cases SET next_evaluation_at = :t WHERE invoice_id ="
+                          + " (SELECT id FROM invoices WHERE number = 'INV-3')")
+                  .bind("t", later)
+                  .execute();
+            });
+
+    ObjectNode resolved = Hosts.JSON.objectNode();
+    resolved.put("inDispute", false);
+    h.edit(h.accounting, "Party", "C1", resolved);
+    Instant syncedAt = h.clock.instant();
+    SyncReport report = engine.syncConnection("accounting");
+
+    assertThat(report.ok()).as(report.toString()).isTrue();
+    assertThat(dueAt(h, "INV-1")).isEqualTo(syncedAt);
+    assertThat(dueAt(h, "INV-2")).isEqualTo(syncedAt);
+    assertThat(dueAt(h, "INV-3")).as("another customer's case keeps its schedule").isEqualTo(later);
+  }
+
   @StoreTest
   void paymentsAndInvoicesGoOnlyToHostsThatKnowTheCustomer(Store store) {
     Hosts h = new Hosts(store);
