@@ -281,18 +281,31 @@ public final class DunningSweep {
     return store.jdbi().inTransaction(h -> evaluate(h, List.of(partyId), now));
   }
 
-  /** Evaluates and applies parties in the caller's transaction, their case rows locked. */
+  /**
+   * Evaluates and applies the parties' due cases in the caller's transaction, their case rows
+   * locked. A party's cases that are not due keep their plan and are not read, with one exception:
+   * when a due case has its policy chosen now and some policy has an open-balance condition, the
+   * choice needs the party's whole open balance, so all its open cases are read and decided.
+   */
   private int evaluate(org.jdbi.v3.core.Handle h, List<String> partyIds, Instant now) {
-    if (store.dialect() == Dialect.POSTGRESQL) {
-      // lock the parties' cases against a concurrent state change (HSQLDB's MVCC has no row locks
-      // to take; one sweep runs at a time there)
-      h.createQuery("SELECT id FROM dunning_cases WHERE party_id IN (<ids>) ORDER BY id FOR UPDATE")
-          .bindList("ids", partyIds)
-          .mapTo(String.class)
-          .list();
-    }
+    // lock the due cases against a concurrent state change as they are read (HSQLDB's MVCC has no
+    // row locks to take; one sweep runs at a time there)
+    boolean lock = store.dialect() == Dialect.POSTGRESQL;
     java.util.Map<String, LedgerReader.Loaded> loaded =
-        LedgerReader.loadAll(h, partyIds, now, true);
+        LedgerReader.loadAll(h, partyIds, now, LedgerReader.Scope.DUE, lock);
+    if (policies.choiceReadsBalance()) {
+      List<String> whole =
+          loaded.values().stream()
+              .filter(
+                  l ->
+                      l.facts().cases().stream()
+                          .anyMatch(c -> policies.choosesFor(c.state().policyId())))
+              .map(l -> l.facts().partyId())
+              .toList();
+      if (!whole.isEmpty()) {
+        loaded.putAll(LedgerReader.loadAll(h, whole, now, LedgerReader.Scope.ALL_OPEN, lock));
+      }
+    }
     DunningApplicator.Deferred deferred = applicator.deferred(h);
     List<String> caseIds = new ArrayList<>();
     loaded.values().forEach(l -> l.facts().cases().forEach(c -> caseIds.add(c.caseId())));
@@ -308,11 +321,6 @@ public final class DunningSweep {
         continue;
       }
       Evaluation e = evaluator.evaluate(l.facts(), policies, l.history(), now);
-      if (l.actsOnSummarised(e)) {
-        // a case not due acts after all (it joins a notice, a fee): decide again on its records
-        l = LedgerReader.loadAll(h, List.of(partyId), now, false).get(partyId);
-        e = evaluator.evaluate(l.facts(), policies, l.history(), now);
-      }
       applicator.apply(h, l.facts(), e, now, deferred, l.stored());
       actions += e.actions().size();
     }

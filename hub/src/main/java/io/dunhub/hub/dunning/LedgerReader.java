@@ -16,27 +16,13 @@ import org.jdbi.v3.core.Handle;
 public final class LedgerReader {
 
   /**
-   * Everything about a party: facts for the evaluator, its history, and each open case's plan as
+   * Everything about a party: facts for the evaluator, its history, and each read case's plan as
    * stored (so that applying an evaluation writes only the plans that changed).
-   *
-   * @param summarised the cases whose invoice was read from its columns only, without the terms,
-   *     payment link and tags of the stored record (cases not due yet, when the sweep loads)
    */
   public record Loaded(
-      PartyFacts facts,
-      History history,
-      java.util.Map<String, StoredPlan> stored,
-      java.util.Set<String> summarised) {
+      PartyFacts facts, History history, java.util.Map<String, StoredPlan> stored) {
     public Loaded(PartyFacts facts, History history) {
-      this(facts, history, java.util.Map.of(), java.util.Set.of());
-    }
-
-    /** Whether the evaluation acts on a case read in summary (it must be redone from records). */
-    public boolean actsOnSummarised(Evaluation evaluation) {
-      return !summarised.isEmpty()
-          && evaluation.actions().stream()
-              .flatMap(a -> a.caseIds().stream())
-              .anyMatch(summarised::contains);
+      this(facts, history, java.util.Map.of());
     }
   }
 
@@ -118,18 +104,33 @@ public final class LedgerReader {
    */
   public static java.util.Map<String, Loaded> loadAll(
       Handle h, List<String> partyIds, Instant now) {
-    return loadAll(h, partyIds, now, false);
+    return loadAll(h, partyIds, now, Scope.ALL_OPEN, false);
   }
 
   /**
-   * {@link #loadAll(Handle, List, Instant)}; with {@code summariseNotDue}, the invoices of cases
-   * not due yet ({@code next_evaluation_at} after now) are read from their columns (number, dates,
-   * amounts, status), not parsed from the stored record: their evaluation only confirms their plan.
-   * The few evaluations that act on such a case are redone on a full load ({@link
-   * Loaded#actsOnSummarised}).
+   * Which of a party's open cases {@link #loadAll(Handle, List, Instant, Scope, boolean)} reads.
+   */
+  public enum Scope {
+    /** Every open case: what {@code dunhub dunning plan} shows. */
+    ALL_OPEN,
+    /**
+     * Only the open cases whose next evaluation is due ({@code next_evaluation_at <= now}): what
+     * the sweep decides on. A case waits for a later evaluation only when nothing can change its
+     * decision before then — every change to its invoice, its payments, its party or its policy
+     * makes it due at once ({@link CaseTriggers}) — so its plan stands and it is not read.
+     */
+    DUE
+  }
+
+  /**
+   * {@link #loadAll(Handle, List, Instant)} of the cases in {@code scope}; a party in the list with
+   * no case in scope is loaded with none.
+   *
+   * @param lock whether to lock the case rows read ({@code FOR UPDATE}: PostgreSQL only) against a
+   *     concurrent state change until the transaction ends
    */
   public static java.util.Map<String, Loaded> loadAll(
-      Handle h, List<String> partyIds, Instant now, boolean summariseNotDue) {
+      Handle h, List<String> partyIds, Instant now, Scope scope, boolean lock) {
     java.util.Map<String, Loaded> result = new java.util.LinkedHashMap<>();
     if (partyIds.isEmpty()) {
       return result;
@@ -159,20 +160,22 @@ public final class LedgerReader {
             e -> contacts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     java.util.Map<String, List<CaseFacts>> cases = new java.util.HashMap<>();
     java.util.Map<String, StoredPlan> stored = new java.util.HashMap<>();
-    java.util.Set<String> summarised = new java.util.HashSet<>();
+    boolean dueOnly = scope == Scope.DUE;
     org.jdbi.v3.core.statement.Query caseQuery =
         h.createQuery(
                 "SELECT c.id, c.party_id, c.invoice_id, c.policy_id, c.disputed, c.promised_date,"
                     + " c.hold_reason, c.hold_until, c.handed_over, c.next_evaluation_at, c.last_status,"
-                    + (summariseNotDue
-                        ? " CASE WHEN c.next_evaluation_at > :now THEN NULL ELSE i.data END AS data,"
-                        : " i.data,")
-                    + " i.number, i.status, i.issue_date, i.due_date, i.currency, i.total,"
-                    + " i.open_balance, i.deleted FROM dunning_cases c"
-                    + " JOIN invoices i ON i.id = c.invoice_id"
-                    + " WHERE c.party_id IN (<ids>) AND c.closed = FALSE ORDER BY c.id")
+                    + " i.data, i.deleted FROM dunning_cases c JOIN invoices i ON i.id = c.invoice_id"
+                    + " WHERE c.party_id IN (<ids>) AND c.closed = FALSE"
+                    // through the party index: as a plain comparison, HSQLDB would take the due
+                    // index instead and walk every due case of the sweep for each group
+                    + (dueOnly
+                        ? " AND CASE WHEN c.next_evaluation_at <= :now THEN 1 ELSE 0 END = 1"
+                        : "")
+                    + " ORDER BY c.id"
+                    + (lock ? " FOR UPDATE OF c" : ""))
             .bindList("ids", partyIds);
-    if (summariseNotDue) {
+    if (dueOnly) {
       caseQuery.bind("now", now);
     }
     caseQuery
@@ -186,11 +189,7 @@ public final class LedgerReader {
                       rs.getString("policy_id"),
                       next == null ? null : next.toInstant(),
                       rs.getString("last_status")));
-              CaseFacts c = caseFacts(rs);
-              if (rs.getString("data") == null) {
-                summarised.add(c.caseId());
-              }
-              return java.util.Map.entry(rs.getString("party_id"), c);
+              return java.util.Map.entry(rs.getString("party_id"), caseFacts(rs));
             })
         .forEach(e -> cases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     reflectPayments(h, partyIds, cases);
@@ -250,8 +249,7 @@ public final class LedgerReader {
               facts,
               new History(
                   steps.getOrDefault(partyId, List.of()), sent.getOrDefault(partyId, List.of())),
-              stored,
-              summarised));
+              stored));
     }
     return result;
   }
@@ -341,39 +339,15 @@ public final class LedgerReader {
         });
   }
 
-  /** An invoice from its columns: what evaluating a case that is not due needs. */
-  private static Invoice summary(java.sql.ResultSet rs, String invoiceId)
-      throws java.sql.SQLException {
-    java.util.Currency currency = java.util.Currency.getInstance(rs.getString("currency"));
-    int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-    return new Invoice(
-        invoiceId,
-        rs.getString("party_id"),
-        rs.getString("number"),
-        rs.getObject("issue_date", LocalDate.class),
-        rs.getObject("due_date", LocalDate.class),
-        new io.dunhub.core.model.Money(
-            rs.getBigDecimal("total").setScale(digits, java.math.RoundingMode.HALF_UP), currency),
-        new io.dunhub.core.model.Money(
-            rs.getBigDecimal("open_balance").setScale(digits, java.math.RoundingMode.HALF_UP),
-            currency),
-        InvoiceStatus.valueOf(rs.getString("status")),
-        null,
-        null,
-        java.util.Set.of());
-  }
-
   /**
    * One case's facts. An invoice deleted in its host is read as void: it no longer exists to be
    * owed, so its case stops silently like a voided one.
    */
   private static CaseFacts caseFacts(java.sql.ResultSet rs) throws java.sql.SQLException {
     String invoiceId = rs.getString("invoice_id");
-    String data = rs.getString("data");
     Invoice invoice =
-        data != null
-            ? CanonicalReader.read(data, Invoice.class, "invoices/" + invoiceId).withId(invoiceId)
-            : summary(rs, invoiceId);
+        CanonicalReader.read(rs.getString("data"), Invoice.class, "invoices/" + invoiceId)
+            .withId(invoiceId);
     if (rs.getBoolean("deleted")) {
       invoice = invoice.withBalance(invoice.openBalance(), InvoiceStatus.VOID);
     }

@@ -6,6 +6,7 @@ import io.dunhub.hub.dunning.calendar.BusinessCalendar;
 import io.dunhub.hub.dunning.calendar.JollydayHolidays;
 import io.dunhub.hub.dunning.fee.LateFeeCalculator;
 import io.dunhub.hub.dunning.policy.BundledPolicies;
+import io.dunhub.hub.dunning.policy.PolicySet;
 import io.dunhub.hub.notice.Brand;
 import io.dunhub.hub.notice.NoticeRenderer;
 import io.dunhub.hub.notice.TrackingLinks;
@@ -66,53 +67,122 @@ class DunningSweepScaleIT {
   }
 
   /**
-   * The sweep reads the invoices of cases that are not due from their columns only; when such a
-   * case acts after all (here it reaches its step together with a due one and joins its notice),
-   * the party is decided again on full records: the notice carries both invoices with their payment
-   * links.
+   * A party's case that waits for a later evaluation keeps its plan while a sibling is due: the
+   * sweep decides on the due case alone (every change that could alter the waiting case's decision
+   * makes it due itself), so the notice names the due invoice only and the waiting row is not
+   * rewritten.
    */
   @StoreTest
-  void aCaseNotDueThatJoinsANoticeIsDecidedOnItsFullRecord(Store store) {
+  void aCaseWaitingForALaterEvaluationIsLeftAsItIs(Store store) {
     Instant at = Instant.parse("2026-03-13T15:00:00Z");
     MutableClock clock = new MutableClock(at);
     LedgerSeeder seed = new LedgerSeeder(store, at);
     seed.party(Fixtures.party("p1", "US", "America/New_York"));
     seed.contact(Fixtures.billing("p1"));
     seed.invoice(Fixtures.invoice("a", "p1", "2026-03-10", "100", "USD"));
-    seed.invoice(Fixtures.invoice("b", "p1", "2026-03-10", "250", "USD"));
+    seed.invoice(Fixtures.invoice("b", "p1", "2026-03-20", "250", "USD"));
     new DunningCases(store, clock).openMissing();
-    // b waits for a later evaluation (as a stale plan would have it); a is due now
+    Instant later = at.plus(java.time.Duration.ofDays(5));
     store
         .jdbi()
         .useHandle(
             h ->
                 h.createUpdate(
-                        "UPDATE dunning_cases SET next_evaluation_at = :later WHERE invoice_id = 'b'")
-                    .bind("later", at.plus(java.time.Duration.ofDays(5)))
+                        "UPDATE dunning_cases SET next_evaluation_at = :later, last_status = 'waiting'"
+                            + " WHERE invoice_id = 'b'")
+                    .bind("later", later)
                     .execute());
     JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
-    DunningSweep sweep = sweep(store, clock, outbox);
 
-    sweep.run(500);
+    DunningSweep.Result result = sweep(store, clock, outbox).run(500);
 
-    List<io.dunhub.hub.notice.NoticePayload> notices =
-        outbox.all("NOTICE").stream()
-            .map(
-                r ->
-                    io.dunhub.hub.dunning.CanonicalReader.read(
-                        r.payload(), io.dunhub.hub.notice.NoticePayload.class, "outbox"))
-            .toList();
-    assertThat(notices).hasSize(1);
-    assertThat(notices.get(0).invoiceNumbers()).containsExactlyInAnyOrder("INV-a", "INV-b");
-    assertThat(notices.get(0).content().lines())
-        .extracting(io.dunhub.hub.notice.NoticeLine::paymentLink)
-        .containsExactlyInAnyOrder("https://pay.example/a", "https://pay.example/b");
-    String html = notices.get(0).render(new NoticeRenderer()).html();
-    assertThat(html).contains("INV-a", "INV-b", "$250.00");
+    assertThat(result.parties()).isEqualTo(1);
+    assertThat(notices(outbox)).hasSize(1);
+    assertThat(notices(outbox).get(0).invoiceNumbers()).containsExactly("INV-a");
+    assertThat(caseRow(store, "b"))
+        .containsEntry("next", later)
+        .containsEntry("status", "waiting")
+        .containsEntry("version", 1L);
+    assertThat(caseRow(store, "a").get("status").toString()).startsWith("sent step due+3d");
+  }
+
+  /**
+   * A case whose policy is chosen now, under policies with an open-balance threshold, is decided on
+   * the party's whole open balance, not just the due invoice's: the sweep reads the party's other
+   * open cases for it.
+   */
+  @StoreTest
+  void aNewCaseIsGivenItsPolicyOnThePartysWholeOpenBalance(Store store) {
+    Instant at = Instant.parse("2026-03-13T15:00:00Z");
+    MutableClock clock = new MutableClock(at);
+    LedgerSeeder seed = new LedgerSeeder(store, at);
+    seed.party(Fixtures.party("p1", "US", "America/New_York"));
+    seed.contact(Fixtures.billing("p1"));
+    seed.invoice(Fixtures.invoice("old", "p1", "2026-04-20", "900", "USD"));
+    seed.invoice(Fixtures.invoice("new", "p1", "2026-04-25", "200", "USD"));
+    new DunningCases(store, clock).openMissing();
+    // the older invoice's case was decided before (standard policy, waiting for its first step)
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE dunning_cases SET policy_id = 'standard', next_evaluation_at = :later,"
+                            + " last_status = 'waiting' WHERE invoice_id = 'old'")
+                    .bind("later", at.plus(java.time.Duration.ofDays(20)))
+                    .execute());
+    java.util.Map<String, String> sources = new java.util.TreeMap<>(BundledPolicies.sources());
+    sources.put(
+        "policies/key-accounts.yaml",
+        "policy: key-accounts\norder: 1\nwhen:\n  open_balance:\n    USD: {min: 1000}\n"
+            + "steps:\n  - at: due+10d\n    action: task\n    assignee: owner\n");
+    PolicySet policies =
+        new io.dunhub.hub.dunning.policy.PolicyLoader(new NoticeRenderer()::exists).load(sources);
+    JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
+
+    sweep(store, clock, outbox, policies).run(500);
+
+    // 900 + 200 = USD 1,100 open: the new invoice's case is a key account's
+    assertThat(caseRow(store, "new")).containsEntry("policy", "key-accounts");
+  }
+
+  private static List<io.dunhub.hub.notice.NoticePayload> notices(JdbcOutbox outbox) {
+    return outbox.all("NOTICE").stream()
+        .map(
+            r ->
+                io.dunhub.hub.dunning.CanonicalReader.read(
+                    r.payload(), io.dunhub.hub.notice.NoticePayload.class, "outbox"))
+        .toList();
+  }
+
+  private static java.util.Map<String, Object> caseRow(Store store, String invoiceId) {
+    return store
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT policy_id, next_evaluation_at, last_status, version FROM dunning_cases"
+                            + " WHERE invoice_id = :i")
+                    .bind("i", invoiceId)
+                    .map(
+                        (rs, ctx) -> {
+                          java.util.Map<String, Object> m = new java.util.HashMap<>();
+                          m.put("policy", rs.getString(1));
+                          OffsetDateTime next = rs.getObject(2, OffsetDateTime.class);
+                          m.put("next", next == null ? null : next.toInstant());
+                          m.put("status", rs.getString(3));
+                          m.put("version", rs.getLong(4));
+                          return m;
+                        })
+                    .one());
   }
 
   private static DunningSweep sweep(Store store, MutableClock clock, JdbcOutbox outbox) {
-    NoticeRenderer renderer = new NoticeRenderer();
+    return sweep(store, clock, outbox, BundledPolicies.load(new NoticeRenderer()::exists));
+  }
+
+  private static DunningSweep sweep(
+      Store store, MutableClock clock, JdbcOutbox outbox, PolicySet policies) {
     return new DunningSweep(
         store,
         clock,
@@ -120,6 +190,6 @@ class DunningSweepScaleIT {
         new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator()),
         new DunningApplicator(
             outbox, new WriteBackPlanner(outbox), Brand.plain("N"), new TrackingLinks("https://h")),
-        BundledPolicies.load(renderer::exists));
+        policies);
   }
 }

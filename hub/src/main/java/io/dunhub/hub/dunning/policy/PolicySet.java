@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class PolicySet {
   private final List<Policy> ordered;
   private final Policy fallback;
+  private final boolean balanceConditions;
 
   public PolicySet(List<Policy> policies) {
     this.ordered =
@@ -19,6 +20,23 @@ public final class PolicySet {
     if (fallback == null) {
       throw new IllegalArgumentException("a policy set needs a default policy");
     }
+    this.balanceConditions = ordered.stream().anyMatch(p -> !p.when().openBalance().isEmpty());
+  }
+
+  /**
+   * Whether choosing a case's policy reads the party's total open balance: some policy has an
+   * open-balance condition.
+   */
+  public boolean choiceReadsBalance() {
+    return balanceConditions;
+  }
+
+  /**
+   * Whether a case pinned to {@code policyId} (null: not pinned yet) has its policy chosen anew by
+   * the conditions: it is not pinned, or its policy is no longer in the set.
+   */
+  public boolean choosesFor(String policyId) {
+    return policyId == null || byId(policyId).isEmpty();
   }
 
   /** The non-default policies in the order they are tried. */
