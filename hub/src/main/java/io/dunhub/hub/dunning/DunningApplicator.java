@@ -69,12 +69,14 @@ public final class DunningApplicator {
    * writes — fees, tasks — are written at once.)
    */
   public final class Deferred {
+    private final Handle handle;
     private final PreparedBatch steps;
     private final PreparedBatch notices;
-    private final PreparedBatch plans;
+    private final PlanWrites plans = new PlanWrites();
     private java.util.Map<String, BigDecimal> fees;
 
     private Deferred(Handle h) {
+      this.handle = h;
       this.steps =
           h.prepareBatch(
               dialect.insertIfAbsent(
@@ -82,11 +84,6 @@ public final class DunningApplicator {
                   List.of("case_id", "step_id"),
                   List.of("case_id", "step_id", "policy_id", "outcome", "taken_at")));
       this.notices = outbox.batch(h);
-      this.plans =
-          h.prepareBatch(
-              "UPDATE dunning_cases SET policy_id = COALESCE(policy_id, :policy), next_evaluation_at = :next,"
-                  + " last_status = :status, last_evaluated_at = :now, closed = :closed, version = version + 1,"
-                  + " updated_at = :now WHERE id = :id");
     }
 
     /**
@@ -114,11 +111,84 @@ public final class DunningApplicator {
 
     /** Sends the collected writes. */
     public void flush() {
-      for (PreparedBatch b : List.of(steps, notices, plans)) {
+      for (PreparedBatch b : List.of(steps, notices)) {
         if (b.size() > 0) {
           b.execute();
         }
       }
+      plans.write(handle);
+    }
+  }
+
+  /**
+   * The plans of a group's cases, written at flush: on PostgreSQL in one {@code UPDATE … FROM
+   * unnest(…)} statement (a batch of one update per case cost the sweep more database time than any
+   * other statement: each is planned and executed on its own), on HSQLDB as a JDBC batch.
+   */
+  private final class PlanWrites {
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> policies = new ArrayList<>();
+    private final List<Instant> nexts = new ArrayList<>();
+    private final List<String> statuses = new ArrayList<>();
+    private final List<Boolean> closed = new ArrayList<>();
+    private Instant now;
+
+    void add(CasePlan plan, boolean isClosed, Instant at) {
+      ids.add(plan.caseId());
+      policies.add(plan.policyId());
+      nexts.add(plan.nextEvaluation());
+      statuses.add(plan.status());
+      closed.add(isClosed);
+      now = at;
+    }
+
+    void write(Handle h) {
+      if (ids.isEmpty()) {
+        return;
+      }
+      if (dialect == Dialect.POSTGRESQL) {
+        h.createUpdate(
+                "UPDATE dunning_cases c SET policy_id = COALESCE(c.policy_id, v.policy),"
+                    + " next_evaluation_at = v.next, last_status = v.status, last_evaluated_at = :now,"
+                    + " closed = v.closed, version = c.version + 1, updated_at = :now"
+                    + " FROM unnest(CAST(:ids AS text[]), CAST(:policies AS text[]),"
+                    + " CAST(CAST(:nexts AS text[]) AS timestamptz[]), CAST(:statuses AS text[]),"
+                    + " CAST(:closed AS boolean[])) AS v(id, policy, next, status, closed)"
+                    + " WHERE c.id = v.id")
+            .bindArray("ids", String.class, ids)
+            .bindArray("policies", String.class, policies)
+            // ISO-8601 instants with their "Z": the cast reads them whatever the session's zone
+            .bindArray(
+                "nexts",
+                String.class,
+                nexts.stream().map(t -> t == null ? null : t.toString()).toList())
+            .bindArray("statuses", String.class, statuses)
+            .bindArray("closed", Boolean.class, closed)
+            .bind("now", now)
+            .execute();
+      } else {
+        PreparedBatch batch =
+            h.prepareBatch(
+                "UPDATE dunning_cases SET policy_id = COALESCE(policy_id, :policy), next_evaluation_at = :next,"
+                    + " last_status = :status, last_evaluated_at = :now, closed = :closed, version = version + 1,"
+                    + " updated_at = :now WHERE id = :id");
+        for (int i = 0; i < ids.size(); i++) {
+          batch
+              .bind("policy", policies.get(i))
+              .bindByType("next", nexts.get(i), Instant.class)
+              .bind("status", statuses.get(i))
+              .bind("now", now)
+              .bind("closed", closed.get(i))
+              .bind("id", ids.get(i))
+              .add();
+        }
+        batch.execute();
+      }
+      ids.clear();
+      policies.clear();
+      nexts.clear();
+      statuses.clear();
+      closed.clear();
     }
   }
 
@@ -253,15 +323,7 @@ public final class DunningApplicator {
       if (!closed && old != null && old.sameAs(plan)) {
         continue;
       }
-      deferred
-          .plans
-          .bind("policy", plan.policyId())
-          .bindByType("next", plan.nextEvaluation(), Instant.class)
-          .bind("status", plan.status())
-          .bind("now", now)
-          .bind("closed", closed)
-          .bind("id", plan.caseId())
-          .add();
+      deferred.plans.add(plan, closed, now);
     }
   }
 
