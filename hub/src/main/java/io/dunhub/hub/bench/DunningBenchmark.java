@@ -76,6 +76,9 @@ public final class DunningBenchmark {
    * @param postgresAdminUrl a PostgreSQL URL naming a database the benchmark may create databases
    *     from (dropped after), or null to measure only the embedded store
    * @param workDir where the embedded store's files go (deleted after)
+   * @param warmUp whether each store's timed sweep follows a warm-up sweep of a separate ledger a
+   *     tenth of the size, so that it runs on compiled code like the sweeps of a hub that has been
+   *     running (without: the first sweep of a fresh JVM, whose JIT compiler takes up to a core)
    */
   public record Options(
       int parties,
@@ -83,7 +86,8 @@ public final class DunningBenchmark {
       int duePercent,
       boolean embedded,
       String postgresAdminUrl,
-      Path workDir) {
+      Path workDir,
+      boolean warmUp) {
     public Options {
       if (parties < 1 || invoices < parties || duePercent < 1 || duePercent > 100) {
         throw new IllegalArgumentException(
@@ -97,6 +101,18 @@ public final class DunningBenchmark {
 
     int due() {
       return (int) ((long) invoices * duePercent / 100);
+    }
+
+    /** The warm-up ledger: a tenth of this one, the same share due. */
+    Options warmUpLedger() {
+      return new Options(
+          Math.max(1, parties / 10),
+          Math.max(1, invoices / 10),
+          duePercent,
+          embedded,
+          postgresAdminUrl,
+          workDir,
+          false);
     }
   }
 
@@ -161,6 +177,7 @@ public final class DunningBenchmark {
     int due = 10;
     String postgres = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     boolean embedded = true;
+    boolean warmUp = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--parties" -> parties = Integer.parseInt(args[++i]);
@@ -169,12 +186,13 @@ public final class DunningBenchmark {
         case "--postgres" -> postgres = args[++i];
         case "--no-postgres" -> postgres = null;
         case "--no-hsqldb" -> embedded = false;
+        case "--no-warm-up" -> warmUp = false;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path work = Files.createTempDirectory("dunhub-bench");
     List<Result> results =
-        run(new Options(parties, invoices, due, embedded, postgres, work), System.out);
+        run(new Options(parties, invoices, due, embedded, postgres, work, warmUp), System.out);
     System.out.println();
     results.forEach(r -> System.out.println(r.describe()));
   }
@@ -190,6 +208,14 @@ public final class DunningBenchmark {
     if (o.embedded()) {
       Path dir = o.workDir().resolve("hsqldb-dunning");
       try {
+        if (o.warmUp()) {
+          Path warm = o.workDir().resolve("hsqldb-warm-up");
+          try {
+            warmUp("hsqldb", StoreSettings.embedded(warm), o, out);
+          } finally {
+            BenchSupport.delete(warm);
+          }
+        }
         results.add(measure("hsqldb", StoreSettings.embedded(dir), o, out));
         out.println(results.get(results.size() - 1).describe());
       } finally {
@@ -197,6 +223,14 @@ public final class DunningBenchmark {
       }
     }
     if (o.postgresAdminUrl() != null) {
+      if (o.warmUp()) {
+        String warm = BenchSupport.createDatabase(o.postgresAdminUrl(), "dunning_warm_up");
+        try {
+          warmUp("postgresql", BenchSupport.postgres(o.postgresAdminUrl(), warm), o, out);
+        } finally {
+          BenchSupport.dropDatabase(o.postgresAdminUrl(), warm);
+        }
+      }
       String db = BenchSupport.createDatabase(o.postgresAdminUrl(), "dunning");
       try {
         results.add(measure("postgresql", BenchSupport.postgres(o.postgresAdminUrl(), db), o, out));
@@ -206,6 +240,24 @@ public final class DunningBenchmark {
       }
     }
     return results;
+  }
+
+  /**
+   * Runs the whole measurement once on a separate ledger a tenth of the size (its figures are
+   * printed as the cold ones, not kept): the JIT compiles the sweep's and the floor's code, as it
+   * has in a hub whose scheduler has swept before.
+   */
+  private static void warmUp(String name, StoreSettings settings, Options o, PrintStream out) {
+    Result cold = measure(name + " warm-up", settings, o.warmUpLedger(), out);
+    out.printf(
+        Locale.ROOT,
+        "%s: warm-up (a fresh JVM's first sweep, on a separate ledger of %,d invoices): sweep %.1f s,"
+            + " floor %.1f s, ratio %.2fx%n",
+        name,
+        cold.invoices(),
+        Result.seconds(cold.sweep()),
+        Result.seconds(cold.floor()),
+        cold.ratio());
   }
 
   private static Result measure(String name, StoreSettings settings, Options o, PrintStream out) {

@@ -158,6 +158,14 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Share of the cases due for a step today (default: ${DEFAULT-VALUE}).")
     int duePercent;
 
+    @Option(
+        names = "--no-warm-up",
+        description =
+            "Time each store's first sweep in this JVM (by default a sweep of a separate ledger a"
+                + " tenth of the size runs first, so the timed one runs on compiled code, as in a"
+                + " running hub).")
+    boolean noWarmUp;
+
     @Override
     public Integer call() throws IOException {
       return measure(
@@ -171,7 +179,8 @@ public final class BenchCommand implements Callable<Integer> {
                           duePercent,
                           !stores.noHsqldb,
                           stores.postgresOrNull(),
-                          work),
+                          work,
+                          !noWarmUp),
                       progress)
                   .stream()
                   .map(DunningBenchmark.Result::describe)
