@@ -77,8 +77,9 @@ public final class DunningBenchmark {
    *     from (dropped after), or null to measure only the embedded store
    * @param workDir where the embedded store's files go (deleted after)
    * @param warmUp whether each store's timed sweep follows a warm-up sweep of a separate ledger a
-   *     tenth of the size, so that it runs on compiled code like the sweeps of a hub that has been
-   *     running (without: the first sweep of a fresh JVM, whose JIT compiler takes up to a core)
+   *     quarter of the size, so that it runs on compiled code like the sweeps of a hub that has
+   *     been running (without: the first sweep of a fresh JVM, whose JIT compiler takes up to a
+   *     core)
    */
   public record Options(
       int parties,
@@ -103,11 +104,11 @@ public final class DunningBenchmark {
       return (int) ((long) invoices * duePercent / 100);
     }
 
-    /** The warm-up ledger: a tenth of this one, the same share due. */
+    /** The warm-up ledger: a quarter of this one, the same share due. */
     Options warmUpLedger() {
       return new Options(
-          Math.max(1, parties / 10),
-          Math.max(1, invoices / 10),
+          Math.max(1, parties / 4),
+          Math.max(1, invoices / 4),
           duePercent,
           embedded,
           postgresAdminUrl,
@@ -207,33 +208,39 @@ public final class DunningBenchmark {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     if (o.embedded()) {
       Path dir = o.workDir().resolve("hsqldb-dunning");
+      Path warm = o.workDir().resolve("hsqldb-warm-up");
       try {
-        if (o.warmUp()) {
-          Path warm = o.workDir().resolve("hsqldb-warm-up");
-          try {
-            warmUp("hsqldb", StoreSettings.embedded(warm), o, out);
-          } finally {
-            BenchSupport.delete(warm);
-          }
-        }
-        results.add(measure("hsqldb", StoreSettings.embedded(dir), o, out));
+        results.add(
+            measure(
+                "hsqldb",
+                StoreSettings.embedded(dir),
+                o,
+                out,
+                () -> warmUp("hsqldb", StoreSettings.embedded(warm), o, out)));
         out.println(results.get(results.size() - 1).describe());
       } finally {
+        BenchSupport.delete(warm);
         BenchSupport.delete(dir);
       }
     }
     if (o.postgresAdminUrl() != null) {
-      if (o.warmUp()) {
-        String warm = BenchSupport.createDatabase(o.postgresAdminUrl(), "dunning_warm_up");
-        try {
-          warmUp("postgresql", BenchSupport.postgres(o.postgresAdminUrl(), warm), o, out);
-        } finally {
-          BenchSupport.dropDatabase(o.postgresAdminUrl(), warm);
-        }
-      }
       String db = BenchSupport.createDatabase(o.postgresAdminUrl(), "dunning");
       try {
-        results.add(measure("postgresql", BenchSupport.postgres(o.postgresAdminUrl(), db), o, out));
+        results.add(
+            measure(
+                "postgresql",
+                BenchSupport.postgres(o.postgresAdminUrl(), db),
+                o,
+                out,
+                () -> {
+                  String warm =
+                      BenchSupport.createDatabase(o.postgresAdminUrl(), "dunning_warm_up");
+                  try {
+                    warmUp("postgresql", BenchSupport.postgres(o.postgresAdminUrl(), warm), o, out);
+                  } finally {
+                    BenchSupport.dropDatabase(o.postgresAdminUrl(), warm);
+                  }
+                }));
         out.println(results.get(results.size() - 1).describe());
       } finally {
         BenchSupport.dropDatabase(o.postgresAdminUrl(), db);
@@ -243,12 +250,17 @@ public final class DunningBenchmark {
   }
 
   /**
-   * Runs the whole measurement once on a separate ledger a tenth of the size (its figures are
-   * printed as the cold ones, not kept): the JIT compiles the sweep's and the floor's code, as it
-   * has in a hub whose scheduler has swept before.
+   * Runs the whole measurement once on a separate ledger a quarter of the size (its figures are
+   * printed as the cold ones, not kept), after the timed ledger is seeded and just before its
+   * sweep: the JIT compiles the sweep's and the floor's code, as it has in a hub whose scheduler
+   * has swept before. (Run before seeding, it did not stick: the JIT drops compilations queued for
+   * code that seeding then leaves unused for a minute.)
    */
   private static void warmUp(String name, StoreSettings settings, Options o, PrintStream out) {
-    Result cold = measure(name + " warm-up", settings, o.warmUpLedger(), out);
+    if (!o.warmUp()) {
+      return;
+    }
+    Result cold = measure(name + " warm-up", settings, o.warmUpLedger(), out, () -> {});
     out.printf(
         Locale.ROOT,
         "%s: warm-up (a fresh JVM's first sweep, on a separate ledger of %,d invoices): sweep %.1f s,"
@@ -260,7 +272,9 @@ public final class DunningBenchmark {
         cold.ratio());
   }
 
-  private static Result measure(String name, StoreSettings settings, Options o, PrintStream out) {
+  /** Seeds the ledger, runs {@code beforeTiming}, then times the sweep and the floor. */
+  private static Result measure(
+      String name, StoreSettings settings, Options o, PrintStream out, Runnable beforeTiming) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     try (Store store = Store.open(settings, clock).start()) {
       long seedStart = System.nanoTime();
@@ -274,6 +288,7 @@ public final class DunningBenchmark {
           o.due(),
           (System.nanoTime() - seedStart) / 1e9,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      beforeTiming.run();
       System.gc();
       BenchSupport.resetPeakHeap(false);
 

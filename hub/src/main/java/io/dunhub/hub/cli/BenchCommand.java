@@ -162,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
         names = "--no-warm-up",
         description =
             "Time each store's first sweep in this JVM (by default a sweep of a separate ledger a"
-                + " tenth of the size runs first, so the timed one runs on compiled code, as in a"
+                + " quarter of the size runs first, so the timed one runs on compiled code, as in a"
                 + " running hub).")
     boolean noWarmUp;
 
