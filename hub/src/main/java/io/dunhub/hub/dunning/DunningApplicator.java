@@ -51,6 +51,16 @@ public final class DunningApplicator {
     this.dialect = outbox.dialect();
   }
 
+  /**
+   * A case row was changed by someone else between the sweep's read and its write (its version
+   * moved): the transaction must roll back, notices included, and the party be decided again.
+   */
+  public static final class CaseChanged extends IllegalStateException {
+    CaseChanged(String message) {
+      super(message);
+    }
+  }
+
   /** The idempotency key of a notice: (lead case, step, channel, recipient). */
   public static String noticeKey(DunningAction.Notice n) {
     return (n.thankYou() ? "thank-you:" : "notice:")
@@ -131,10 +141,15 @@ public final class DunningApplicator {
     private final List<Instant> nexts = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
     private final List<Boolean> closed = new ArrayList<>();
+    private final List<Long> versions = new ArrayList<>();
     private Instant now;
 
-    void add(CasePlan plan, boolean isClosed, Instant at) {
+    /**
+     * @param version the row's version the plan was decided on (null: write whatever the version)
+     */
+    void add(CasePlan plan, boolean isClosed, Long version, Instant at) {
       ids.add(plan.caseId());
+      versions.add(version);
       policies.add(plan.policyId());
       nexts.add(plan.nextEvaluation());
       statuses.add(plan.status());
@@ -147,31 +162,37 @@ public final class DunningApplicator {
         return;
       }
       if (dialect == Dialect.POSTGRESQL) {
-        h.createUpdate(
-                "UPDATE dunning_cases c SET policy_id = COALESCE(c.policy_id, v.policy),"
-                    + " next_evaluation_at = v.next, last_status = v.status, last_evaluated_at = :now,"
-                    + " closed = v.closed, version = c.version + 1, updated_at = :now"
-                    + " FROM unnest(CAST(:ids AS text[]), CAST(:policies AS text[]),"
-                    + " CAST(CAST(:nexts AS text[]) AS timestamptz[]), CAST(:statuses AS text[]),"
-                    + " CAST(:closed AS boolean[])) AS v(id, policy, next, status, closed)"
-                    + " WHERE c.id = v.id")
-            .bindArray("ids", String.class, ids)
-            .bindArray("policies", String.class, policies)
-            // ISO-8601 instants with their "Z": the cast reads them whatever the session's zone
-            .bindArray(
-                "nexts",
-                String.class,
-                nexts.stream().map(t -> t == null ? null : t.toString()).toList())
-            .bindArray("statuses", String.class, statuses)
-            .bindArray("closed", Boolean.class, closed)
-            .bind("now", now)
-            .execute();
+        int written =
+            h.createUpdate(
+                    "UPDATE dunning_cases c SET policy_id = COALESCE(c.policy_id, v.policy),"
+                        + " next_evaluation_at = v.next, last_status = v.status, last_evaluated_at = :now,"
+                        + " closed = v.closed, version = c.version + 1, updated_at = :now"
+                        + " FROM unnest(CAST(:ids AS text[]), CAST(:policies AS text[]),"
+                        + " CAST(CAST(:nexts AS text[]) AS timestamptz[]), CAST(:statuses AS text[]),"
+                        + " CAST(:closed AS boolean[]), CAST(:versions AS bigint[]))"
+                        + " AS v(id, policy, next, status, closed, version)"
+                        + " WHERE c.id = v.id AND c.version = COALESCE(v.version, c.version)")
+                .bindArray("ids", String.class, ids)
+                .bindArray("policies", String.class, policies)
+                // ISO-8601 instants with their "Z": the cast reads them whatever the session's zone
+                .bindArray(
+                    "nexts",
+                    String.class,
+                    nexts.stream().map(t -> t == null ? null : t.toString()).toList())
+                .bindArray("statuses", String.class, statuses)
+                .bindArray("closed", Boolean.class, closed)
+                .bindArray("versions", Long.class, versions)
+                .bind("now", now)
+                .execute();
+        if (written != ids.size()) {
+          throw changed(h);
+        }
       } else {
         PreparedBatch batch =
             h.prepareBatch(
                 "UPDATE dunning_cases SET policy_id = COALESCE(policy_id, :policy), next_evaluation_at = :next,"
                     + " last_status = :status, last_evaluated_at = :now, closed = :closed, version = version + 1,"
-                    + " updated_at = :now WHERE id = :id");
+                    + " updated_at = :now WHERE id = :id AND version = COALESCE(CAST(:version AS BIGINT), version)");
         for (int i = 0; i < ids.size(); i++) {
           batch
               .bind("policy", policies.get(i))
@@ -180,15 +201,45 @@ public final class DunningApplicator {
               .bind("now", now)
               .bind("closed", closed.get(i))
               .bind("id", ids.get(i))
+              .bindByType("version", versions.get(i), Long.class)
               .add();
         }
-        batch.execute();
+        for (int count : batch.execute()) {
+          if (count == 0) {
+            throw changed(h);
+          }
+        }
       }
       ids.clear();
       policies.clear();
       nexts.clear();
       statuses.clear();
       closed.clear();
+      versions.clear();
+    }
+
+    /** Names the cases whose row is no longer at the version read. */
+    private CaseChanged changed(Handle h) {
+      List<String> moved = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        Long expected = versions.get(i);
+        if (expected == null) {
+          continue;
+        }
+        Long now =
+            h.createQuery("SELECT version FROM dunning_cases WHERE id = :id")
+                .bind("id", ids.get(i))
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null);
+        if (!expected.equals(now)) {
+          moved.add(ids.get(i));
+        }
+      }
+      return new CaseChanged(
+          "dunning case(s) "
+              + moved
+              + " changed while the sweep decided them; decided again on what is stored now");
     }
   }
 
@@ -320,10 +371,12 @@ public final class DunningApplicator {
                   || plan.status().startsWith("handing over")
                   || plan.status().startsWith("handed over"));
       LedgerReader.StoredPlan old = stored.get(plan.caseId());
-      if (!closed && old != null && old.sameAs(plan)) {
+      if (!closed && old != null && old.sameAs(plan) && !old.dueAt(now)) {
         continue;
       }
-      deferred.plans.add(plan, closed, now);
+      // a case decided now is written back at the version it was read, whether its plan changed
+      // or not: a change someone made meanwhile is never overwritten nor acted against
+      deferred.plans.add(plan, closed, old == null ? null : old.version(), now);
     }
   }
 

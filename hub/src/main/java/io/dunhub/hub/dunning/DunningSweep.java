@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The dunning sweep: picks the parties with a case whose next evaluation is due (through the index
  * on {@code (next_evaluation_at, id)}, so its cost follows the work due, not the ledger), and
- * evaluates and applies them in groups, each group in one transaction with its case rows locked.
+ * evaluates and applies them in groups, each group in one transaction whose plans are written back
+ * only onto case rows nobody changed meanwhile.
  */
 public final class DunningSweep {
 
@@ -171,8 +172,8 @@ public final class DunningSweep {
   /**
    * Evaluates groups of parties on {@link #threads} threads while the sweep reads the next page of
    * due cases: one group's evaluation (parsing records, the business calendar, building notices)
-   * runs while the database reads or writes another's. Groups hold disjoint parties, so their row
-   * locks never meet. With one thread, groups run in the sweep's own thread.
+   * runs while the database reads or writes another's. Groups hold disjoint parties, so their
+   * writes never meet. With one thread, groups run in the sweep's own thread.
    */
   private final class Workers implements AutoCloseable {
     private final java.util.concurrent.ExecutorService pool =
@@ -261,6 +262,20 @@ public final class DunningSweep {
     try {
       return store.jdbi().inTransaction(h -> evaluate(h, group, now));
     } catch (RuntimeException groupFailed) {
+      if (group.size() == 1 && groupFailed instanceof DunningApplicator.CaseChanged) {
+        // someone changed the party's case while it was decided: decide again on what is stored
+        // now (twice at most; a case changed that often waits for the next sweep)
+        for (int attempt = 0; attempt < 2; attempt++) {
+          try {
+            return store.jdbi().inTransaction(h -> evaluate(h, group, now));
+          } catch (DunningApplicator.CaseChanged again) {
+            groupFailed = again;
+          } catch (RuntimeException other) {
+            groupFailed = other;
+            break;
+          }
+        }
+      }
       if (group.size() == 1) {
         LOG.warn(
             "dunning: party {} could not be evaluated; it stays due for the next sweep: {}",
@@ -282,17 +297,19 @@ public final class DunningSweep {
   }
 
   /**
-   * Evaluates and applies the parties' due cases in the caller's transaction, their case rows
-   * locked. A party's cases that are not due keep their plan and are not read, with one exception:
-   * when a due case has its policy chosen now and some policy has an open-balance condition, the
-   * choice needs the party's whole open balance, so all its open cases are read and decided.
+   * Evaluates and applies the parties' due cases in the caller's transaction. A party's cases that
+   * are not due keep their plan and are not read, with one exception: when a due case has its
+   * policy chosen now and some policy has an open-balance condition, the choice needs the party's
+   * whole open balance, so all its open cases are read and decided.
+   *
+   * <p>Nothing is locked while deciding: each plan is written back only onto the case row at the
+   * version it was read. A case that someone changed meanwhile (a sync, a person in the console,
+   * another node's sweep) fails the write, the transaction rolls back with its notices, and the
+   * party is decided again on what is stored now ({@link #evaluateGroup}).
    */
   private int evaluate(org.jdbi.v3.core.Handle h, List<String> partyIds, Instant now) {
-    // lock the due cases against a concurrent state change as they are read (HSQLDB's MVCC has no
-    // row locks to take; one sweep runs at a time there)
-    boolean lock = store.dialect() == Dialect.POSTGRESQL;
     java.util.Map<String, LedgerReader.Loaded> loaded =
-        LedgerReader.loadAll(h, partyIds, now, LedgerReader.Scope.DUE, lock);
+        LedgerReader.loadAll(h, partyIds, now, LedgerReader.Scope.DUE);
     if (policies.choiceReadsBalance()) {
       List<String> whole =
           loaded.values().stream()
@@ -303,7 +320,7 @@ public final class DunningSweep {
               .map(l -> l.facts().partyId())
               .toList();
       if (!whole.isEmpty()) {
-        loaded.putAll(LedgerReader.loadAll(h, whole, now, LedgerReader.Scope.ALL_OPEN, lock));
+        loaded.putAll(LedgerReader.loadAll(h, whole, now, LedgerReader.Scope.ALL_OPEN));
       }
     }
     DunningApplicator.Deferred deferred = applicator.deferred(h);

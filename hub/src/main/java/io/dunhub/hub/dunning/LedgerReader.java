@@ -26,8 +26,16 @@ public final class LedgerReader {
     }
   }
 
-  /** A case's plan as the store has it. */
-  public record StoredPlan(String policyId, Instant nextEvaluation, String status) {
+  /**
+   * A case's plan as the store has it, with the row's version when it was read: the plan written
+   * back must find the row at that version ({@link DunningApplicator}).
+   */
+  public record StoredPlan(String policyId, Instant nextEvaluation, String status, long version) {
+
+    /** Whether the case was due for evaluation at {@code now}. */
+    boolean dueAt(Instant now) {
+      return nextEvaluation != null && !nextEvaluation.isAfter(now);
+    }
 
     /** Whether writing {@code plan} would change nothing a person or the sweep reads. */
     boolean sameAs(CasePlan plan) {
@@ -104,12 +112,10 @@ public final class LedgerReader {
    */
   public static java.util.Map<String, Loaded> loadAll(
       Handle h, List<String> partyIds, Instant now) {
-    return loadAll(h, partyIds, now, Scope.ALL_OPEN, false);
+    return loadAll(h, partyIds, now, Scope.ALL_OPEN);
   }
 
-  /**
-   * Which of a party's open cases {@link #loadAll(Handle, List, Instant, Scope, boolean)} reads.
-   */
+  /** Which of a party's open cases {@link #loadAll(Handle, List, Instant, Scope)} reads. */
   public enum Scope {
     /** Every open case: what {@code dunhub dunning plan} shows. */
     ALL_OPEN,
@@ -124,13 +130,11 @@ public final class LedgerReader {
 
   /**
    * {@link #loadAll(Handle, List, Instant)} of the cases in {@code scope}; a party in the list with
-   * no case in scope is loaded with none.
-   *
-   * @param lock whether to lock the case rows read ({@code FOR UPDATE}: PostgreSQL only) against a
-   *     concurrent state change until the transaction ends
+   * no case in scope is loaded with none. Nothing is locked: each case's stored plan carries the
+   * row's version, which the applicator checks as it writes the plan back.
    */
   public static java.util.Map<String, Loaded> loadAll(
-      Handle h, List<String> partyIds, Instant now, Scope scope, boolean lock) {
+      Handle h, List<String> partyIds, Instant now, Scope scope) {
     java.util.Map<String, Loaded> result = new java.util.LinkedHashMap<>();
     if (partyIds.isEmpty()) {
       return result;
@@ -165,15 +169,14 @@ public final class LedgerReader {
         h.createQuery(
                 "SELECT c.id, c.party_id, c.invoice_id, c.policy_id, c.disputed, c.promised_date,"
                     + " c.hold_reason, c.hold_until, c.handed_over, c.next_evaluation_at, c.last_status,"
-                    + " i.data, i.deleted FROM dunning_cases c JOIN invoices i ON i.id = c.invoice_id"
+                    + " c.version, i.data, i.deleted FROM dunning_cases c JOIN invoices i ON i.id = c.invoice_id"
                     + " WHERE c.party_id IN (<ids>) AND c.closed = FALSE"
                     // through the party index: as a plain comparison, HSQLDB would take the due
                     // index instead and walk every due case of the sweep for each group
                     + (dueOnly
                         ? " AND CASE WHEN c.next_evaluation_at <= :now THEN 1 ELSE 0 END = 1"
                         : "")
-                    + " ORDER BY c.id"
-                    + (lock ? " FOR UPDATE OF c" : ""))
+                    + " ORDER BY c.id")
             .bindList("ids", partyIds);
     if (dueOnly) {
       caseQuery.bind("now", now);
@@ -188,7 +191,8 @@ public final class LedgerReader {
                   new StoredPlan(
                       rs.getString("policy_id"),
                       next == null ? null : next.toInstant(),
-                      rs.getString("last_status")));
+                      rs.getString("last_status"),
+                      rs.getLong("version")));
               return java.util.Map.entry(rs.getString("party_id"), caseFacts(rs));
             })
         .forEach(e -> cases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

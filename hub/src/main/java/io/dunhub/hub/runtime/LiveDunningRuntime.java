@@ -55,7 +55,7 @@ final class LiveDunningRuntime implements DunningRuntime, PolicyChanges {
             .withHandle(
                 h ->
                     h.createUpdate(
-                            "UPDATE dunning_cases SET next_evaluation_at = :now"
+                            "UPDATE dunning_cases SET next_evaluation_at = :now, version = version + 1"
                                 + " WHERE closed = FALSE AND (next_evaluation_at IS NULL OR next_evaluation_at > :now)")
                         .bind("now", now)
                         .execute());

@@ -146,6 +146,59 @@ class DunningSweepScaleIT {
     assertThat(caseRow(store, "new")).containsEntry("policy", "key-accounts");
   }
 
+  /**
+   * Nothing is locked while a party is decided: a dispute opened on its case between the sweep's
+   * read and its write makes the write fail, so the reminder decided on the undisputed case rolls
+   * back with it; the next decision sees the dispute and sends nothing.
+   */
+  @StoreTest
+  void aCaseChangedWhileItIsDecidedIsDecidedAgain(Store store) {
+    Instant at = Instant.parse("2026-03-13T15:00:00Z");
+    MutableClock clock = new MutableClock(at);
+    LedgerSeeder seed = new LedgerSeeder(store, at);
+    seed.party(Fixtures.party("p1", "US", "America/New_York"));
+    seed.contact(Fixtures.billing("p1"));
+    seed.invoice(Fixtures.invoice("a", "p1", "2026-03-10", "100", "USD"));
+    DunningCases cases = new DunningCases(store, clock);
+    cases.openMissing();
+    JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
+    Evaluator evaluator =
+        new Evaluator(new BusinessCalendar(new JollydayHolidays()), new LateFeeCalculator());
+    DunningApplicator applicator =
+        new DunningApplicator(
+            outbox, new WriteBackPlanner(outbox), Brand.plain("N"), new TrackingLinks("https://h"));
+    PolicySet policies = BundledPolicies.load(new NoticeRenderer()::exists);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                store
+                    .jdbi()
+                    .useTransaction(
+                        h -> {
+                          LedgerReader.Loaded l =
+                              LedgerReader.loadAll(h, List.of("p1"), at, LedgerReader.Scope.DUE)
+                                  .get("p1");
+                          Evaluation e = evaluator.evaluate(l.facts(), policies, l.history(), at);
+                          assertThat(e.actions()).as("a reminder was decided").isNotEmpty();
+                          // meanwhile, in another transaction (another thread: this one's
+                          // handle would be shared)
+                          java.util.concurrent.CompletableFuture.runAsync(
+                                  () -> cases.dispute("a", true))
+                              .join();
+                          DunningApplicator.Deferred d = applicator.deferred(h);
+                          applicator.apply(h, l.facts(), e, at, d, l.stored());
+                          d.flush();
+                        }))
+        .isInstanceOf(DunningApplicator.CaseChanged.class)
+        .hasMessageContaining("decided again");
+    assertThat(notices(outbox)).as("rolled back with the write").isEmpty();
+
+    sweep(store, clock, outbox).run(500);
+
+    assertThat(notices(outbox)).isEmpty();
+    assertThat(caseRow(store, "a").get("status").toString()).startsWith("paused: dispute");
+  }
+
   private static List<io.dunhub.hub.notice.NoticePayload> notices(JdbcOutbox outbox) {
     return outbox.all("NOTICE").stream()
         .map(
