@@ -106,9 +106,10 @@ public final class DunningBenchmark {
 
     /** The warm-up ledger: a quarter of this one, the same share due. */
     Options warmUpLedger() {
+      int share = Math.max(1, Integer.getInteger("dunhub.bench.warmUpDivisor", 4));
       return new Options(
-          Math.max(1, parties / 4),
-          Math.max(1, invoices / 4),
+          Math.max(1, parties / share),
+          Math.max(1, invoices / share),
           duePercent,
           embedded,
           postgresAdminUrl,
