@@ -162,30 +162,34 @@ public final class DunningApplicator {
         return;
       }
       if (dialect == Dialect.POSTGRESQL) {
-        int written =
-            h.createUpdate(
-                    "UPDATE dunning_cases c SET policy_id = COALESCE(c.policy_id, v.policy),"
-                        + " next_evaluation_at = v.next, last_status = v.status, last_evaluated_at = :now,"
-                        + " closed = v.closed, version = c.version + 1, updated_at = :now"
-                        + " FROM unnest(CAST(:ids AS text[]), CAST(:policies AS text[]),"
-                        + " CAST(CAST(:nexts AS text[]) AS timestamptz[]), CAST(:statuses AS text[]),"
-                        + " CAST(:closed AS boolean[]), CAST(:versions AS bigint[]))"
-                        + " AS v(id, policy, next, status, closed, version)"
-                        + " WHERE c.id = v.id AND c.version = COALESCE(v.version, c.version)")
-                .bindArray("ids", String.class, ids)
-                .bindArray("policies", String.class, policies)
-                // ISO-8601 instants with their "Z": the cast reads them whatever the session's zone
-                .bindArray(
-                    "nexts",
-                    String.class,
-                    nexts.stream().map(t -> t == null ? null : t.toString()).toList())
-                .bindArray("statuses", String.class, statuses)
-                .bindArray("closed", Boolean.class, closed)
-                .bindArray("versions", Long.class, versions)
-                .bind("now", now)
-                .execute();
-        if (written != ids.size()) {
-          throw changed(h);
+        java.util.Set<String> written =
+            new java.util.HashSet<>(
+                h.createQuery(
+                        "UPDATE dunning_cases c SET policy_id = COALESCE(c.policy_id, v.policy),"
+                            + " next_evaluation_at = v.next, last_status = v.status, last_evaluated_at = :now,"
+                            + " closed = v.closed, version = c.version + 1, updated_at = :now"
+                            + " FROM unnest(CAST(:ids AS text[]), CAST(:policies AS text[]),"
+                            + " CAST(CAST(:nexts AS text[]) AS timestamptz[]), CAST(:statuses AS text[]),"
+                            + " CAST(:closed AS boolean[]), CAST(:versions AS bigint[]))"
+                            + " AS v(id, policy, next, status, closed, version)"
+                            + " WHERE c.id = v.id AND c.version = COALESCE(v.version, c.version)"
+                            + " RETURNING c.id")
+                    .bindArray("ids", String.class, ids)
+                    .bindArray("policies", String.class, policies)
+                    // ISO-8601 instants with their "Z": the cast reads them whatever the session's
+                    // zone
+                    .bindArray(
+                        "nexts",
+                        String.class,
+                        nexts.stream().map(t -> t == null ? null : t.toString()).toList())
+                    .bindArray("statuses", String.class, statuses)
+                    .bindArray("closed", Boolean.class, closed)
+                    .bindArray("versions", Long.class, versions)
+                    .bind("now", now)
+                    .mapTo(String.class)
+                    .list());
+        if (written.size() != ids.size()) {
+          throw changed(ids.stream().filter(id -> !written.contains(id)).toList());
         }
       } else {
         PreparedBatch batch =
@@ -204,10 +208,15 @@ public final class DunningApplicator {
               .bindByType("version", versions.get(i), Long.class)
               .add();
         }
-        for (int count : batch.execute()) {
-          if (count == 0) {
-            throw changed(h);
+        int[] counts = batch.execute();
+        List<String> moved = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == 0) {
+            moved.add(ids.get(i));
           }
+        }
+        if (!moved.isEmpty()) {
+          throw changed(moved);
         }
       }
       ids.clear();
@@ -218,24 +227,8 @@ public final class DunningApplicator {
       versions.clear();
     }
 
-    /** Names the cases whose row is no longer at the version read. */
-    private CaseChanged changed(Handle h) {
-      List<String> moved = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        Long expected = versions.get(i);
-        if (expected == null) {
-          continue;
-        }
-        Long now =
-            h.createQuery("SELECT version FROM dunning_cases WHERE id = :id")
-                .bind("id", ids.get(i))
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null);
-        if (!expected.equals(now)) {
-          moved.add(ids.get(i));
-        }
-      }
+    /** The cases whose row was no longer at the version read (or no longer there). */
+    private CaseChanged changed(List<String> moved) {
       return new CaseChanged(
           "dunning case(s) "
               + moved
