@@ -74,11 +74,9 @@ class DunningSweepScaleIT {
    */
   @StoreTest
   void aCaseWaitingForALaterEvaluationIsLeftAsItIs(Store store) {
-    Instant at = Instant.parse("2026-03-13T15:00:00Z");
+    Instant at = AT;
     MutableClock clock = new MutableClock(at);
-    LedgerSeeder seed = new LedgerSeeder(store, at);
-    seed.party(Fixtures.party("p1", "US", "America/New_York"));
-    seed.contact(Fixtures.billing("p1"));
+    LedgerSeeder seed = customerP1(store);
     seed.invoice(Fixtures.invoice("a", "p1", "2026-03-10", "100", "USD"));
     seed.invoice(Fixtures.invoice("b", "p1", "2026-03-20", "250", "USD"));
     new DunningCases(store, clock).openMissing();
@@ -113,11 +111,9 @@ class DunningSweepScaleIT {
    */
   @StoreTest
   void aNewCaseIsGivenItsPolicyOnThePartysWholeOpenBalance(Store store) {
-    Instant at = Instant.parse("2026-03-13T15:00:00Z");
+    Instant at = AT;
     MutableClock clock = new MutableClock(at);
-    LedgerSeeder seed = new LedgerSeeder(store, at);
-    seed.party(Fixtures.party("p1", "US", "America/New_York"));
-    seed.contact(Fixtures.billing("p1"));
+    LedgerSeeder seed = customerP1(store);
     seed.invoice(Fixtures.invoice("old", "p1", "2026-04-20", "900", "USD"));
     seed.invoice(Fixtures.invoice("new", "p1", "2026-04-25", "200", "USD"));
     new DunningCases(store, clock).openMissing();
@@ -153,11 +149,9 @@ class DunningSweepScaleIT {
    */
   @StoreTest
   void aCaseChangedWhileItIsDecidedIsDecidedAgain(Store store) {
-    Instant at = Instant.parse("2026-03-13T15:00:00Z");
+    Instant at = AT;
     MutableClock clock = new MutableClock(at);
-    LedgerSeeder seed = new LedgerSeeder(store, at);
-    seed.party(Fixtures.party("p1", "US", "America/New_York"));
-    seed.contact(Fixtures.billing("p1"));
+    LedgerSeeder seed = customerP1(store);
     seed.invoice(Fixtures.invoice("a", "p1", "2026-03-10", "100", "USD"));
     DunningCases cases = new DunningCases(store, clock);
     cases.openMissing();
@@ -197,6 +191,17 @@ class DunningSweepScaleIT {
 
     assertThat(notices(outbox)).isEmpty();
     assertThat(caseRow(store, "a").get("status").toString()).startsWith("paused: dispute");
+  }
+
+  /** A Friday afternoon in New York, inside the contact window. */
+  private static final Instant AT = Instant.parse("2026-03-13T15:00:00Z");
+
+  /** Seeds customer p1 (New York) with its billing contact. */
+  private static LedgerSeeder customerP1(Store store) {
+    LedgerSeeder seed = new LedgerSeeder(store, AT);
+    seed.party(Fixtures.party("p1", "US", "America/New_York"));
+    seed.contact(Fixtures.billing("p1"));
+    return seed;
   }
 
   private static List<io.dunhub.hub.notice.NoticePayload> notices(JdbcOutbox outbox) {

@@ -45,13 +45,7 @@ class SyncTriggersDunningTest {
   void aPaymentOrAnInvoiceChangeMakesTheCaseDueNowAndReopensIt(Store store) {
     Hosts h = new Hosts(store);
     seed(h);
-    SyncEngine engine =
-        new SyncEngine(
-            store,
-            h.registry(Hosts.usualOwnership()),
-            h.clock,
-            SyncOptions.defaults(),
-            new CaseTriggers());
+    SyncEngine engine = withCaseTriggers(store, h);
     Instant firstSync = h.clock.instant();
     engine.syncConnection("accounting");
     // the sync opened a case, due now, for each open invoice it stored: no scan is left to do
@@ -102,13 +96,7 @@ class SyncTriggersDunningTest {
     h.put(h.accounting, "Invoice", "I1", invoice("INV-1", "C1", "100.00", "100.00"));
     h.put(h.accounting, "Invoice", "I2", invoice("INV-2", "C1", "250.00", "250.00"));
     h.put(h.accounting, "Invoice", "I3", invoice("INV-3", "C2", "75.50", "75.50"));
-    SyncEngine engine =
-        new SyncEngine(
-            store,
-            h.registry(Hosts.usualOwnership()),
-            h.clock,
-            SyncOptions.defaults(),
-            new CaseTriggers());
+    SyncEngine engine = withCaseTriggers(store, h);
     engine.syncConnection("accounting");
     // the sweep paused Acme's cases (no next evaluation) and scheduled Globex's for later
     Instant later = h.clock.instant().plus(Duration.ofDays(20));
@@ -160,6 +148,15 @@ class SyncTriggersDunningTest {
     assertThat(h.crm.all("Party")).hasSize(1);
     assertThat(h.count("SELECT COUNT(*) FROM parked_records")).isZero();
     assertThat(crm.parked()).isZero();
+  }
+
+  private static SyncEngine withCaseTriggers(Store store, Hosts h) {
+    return new SyncEngine(
+        store,
+        h.registry(Hosts.usualOwnership()),
+        h.clock,
+        SyncOptions.defaults(),
+        new CaseTriggers());
   }
 
   private static ObjectNode invoiceBalance(String balance) {
