@@ -104,7 +104,10 @@ public final class DunningBenchmark {
       return (int) ((long) invoices * duePercent / 100);
     }
 
-    /** The warm-up ledger: a quarter of this one, the same share due. */
+    /**
+     * The warm-up ledger: a quarter of this one ({@code -Ddunhub.bench.warmUpDivisor=N}: 1/N), the
+     * same share due.
+     */
     Options warmUpLedger() {
       int share = Math.max(1, Integer.getInteger("dunhub.bench.warmUpDivisor", 4));
       return new Options(
@@ -253,9 +256,9 @@ public final class DunningBenchmark {
   /**
    * Runs the whole measurement once on a separate ledger a quarter of the size (its figures are
    * printed as the cold ones, not kept), after the timed ledger is seeded and just before its
-   * sweep: the JIT compiles the sweep's and the floor's code, as it has in a hub whose scheduler
-   * has swept before. (Run before seeding, it did not stick: the JIT drops compilations queued for
-   * code that seeding then leaves unused for a minute.)
+   * sweep, so the JIT has compiled the sweep's and the floor's code, as in a hub whose scheduler
+   * has swept before. (On a 2-core machine the C2 compiler still works through the timed sweep: see
+   * docs/benchmarks.md.)
    */
   private static void warmUp(String name, StoreSettings settings, Options o, PrintStream out) {
     if (!o.warmUp()) {
