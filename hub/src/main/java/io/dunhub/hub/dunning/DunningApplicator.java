@@ -85,15 +85,16 @@ public final class DunningApplicator {
     private final PlanWrites plans = new PlanWrites();
     private java.util.Map<String, BigDecimal> fees;
 
-    private Deferred(Handle h) {
+    private Deferred(Handle h, boolean failOnConflict) {
       this.handle = h;
+      List<String> stepColumns = List.of("case_id", "step_id", "policy_id", "outcome", "taken_at");
       this.steps =
           h.prepareBatch(
-              dialect.insertIfAbsent(
-                  "dunning_steps",
-                  List.of("case_id", "step_id"),
-                  List.of("case_id", "step_id", "policy_id", "outcome", "taken_at")));
-      this.notices = outbox.batch(h);
+              failOnConflict
+                  ? Dialect.insert("dunning_steps", stepColumns)
+                  : dialect.insertIfAbsent(
+                      "dunning_steps", List.of("case_id", "step_id"), stepColumns));
+      this.notices = outbox.batch(h, failOnConflict);
     }
 
     /**
@@ -236,9 +237,24 @@ public final class DunningApplicator {
     }
   }
 
-  /** Collects writes over several {@link #apply} calls in one transaction; flush before commit. */
+  /**
+   * Collects writes over several {@link #apply} calls in one transaction; flush before commit. A
+   * notice's step or outbox row that exists already is skipped.
+   */
   public Deferred deferred(Handle h) {
-    return new Deferred(h);
+    return new Deferred(h, false);
+  }
+
+  /**
+   * Like {@link #deferred(Handle)}, but a notice's step or outbox row that exists already fails the
+   * flush, and so the transaction, instead of being skipped: for a caller that then decides again
+   * with {@link #deferred(Handle)} on what is stored (the sweep's groups of parties, whose parties
+   * are retried one by one). Such a row means someone else decided the same step meanwhile (another
+   * node's sweep), and that case's version check would fail the group anyway; a plain insert costs
+   * the database less than one that checks for an existing row.
+   */
+  public Deferred deferredFailingOnConflict(Handle h) {
+    return new Deferred(h, true);
   }
 
   public void apply(Handle h, PartyFacts facts, Evaluation evaluation, Instant now) {

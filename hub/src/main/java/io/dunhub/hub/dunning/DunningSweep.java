@@ -95,7 +95,7 @@ public final class DunningSweep {
   }
 
   /** Parties evaluated in one transaction (one commit, so one disk flush, per group). */
-  static final int PARTIES_PER_TRANSACTION = 250;
+  public static final int PARTIES_PER_TRANSACTION = 250;
 
   /**
    * Evaluates every party with due cases (the first run of a process first {@linkplain #catchUp()
@@ -323,7 +323,10 @@ public final class DunningSweep {
         loaded.putAll(LedgerReader.loadAll(h, whole, now, LedgerReader.Scope.ALL_OPEN));
       }
     }
-    DunningApplicator.Deferred deferred = applicator.deferred(h);
+    // a group's existing step or notice row fails it, and its parties are retried one by one,
+    // each skipping what exists (evaluateGroup)
+    DunningApplicator.Deferred deferred =
+        partyIds.size() > 1 ? applicator.deferredFailingOnConflict(h) : applicator.deferred(h);
     List<String> caseIds = new ArrayList<>();
     loaded.values().forEach(l -> l.facts().cases().forEach(c -> caseIds.add(c.caseId())));
     deferred.preloadFees(h, caseIds);

@@ -94,7 +94,11 @@ public enum Dialect {
     }
   }
 
-  private static String insert(String table, List<String> columns) {
+  /**
+   * Inserts a row; a row with the same key fails the statement (and so its transaction). Each
+   * column is bound by its own name.
+   */
+  public static String insert(String table, List<String> columns) {
     return "INSERT INTO "
         + table
         + " ("

@@ -78,6 +78,7 @@ class DunningCrashIT {
       seed(netsuite);
 
       Random random = new Random(7);
+      List<Instant> targets = killTargets(random);
       int kills = 0;
       long started = System.nanoTime();
       List<String> killedAt = new ArrayList<>();
@@ -86,7 +87,8 @@ class DunningCrashIT {
         Process hub = started1.process();
         CompletableFuture<String> output = drain(started1);
         if (kills < KILLS) {
-          Thread.sleep(300 + random.nextInt(6000));
+          awaitProgress(hub, targets.get(kills));
+          Thread.sleep(random.nextInt(1500));
           if (hub.isAlive()) {
             hub.destroyForcibly();
             hub.waitFor(30, TimeUnit.SECONDS);
@@ -327,6 +329,31 @@ class DunningCrashIT {
           }
           return out.toString();
         });
+  }
+
+  /**
+   * When to kill: for each kill a tick of the first 80% of the simulation, in order; the hub is
+   * killed at a random moment within 1.5 s after it finished that tick. Spread over the ticks, not
+   * over wall-clock time, so the kills cover the whole simulation however fast the hub runs it (a
+   * hub made faster finished the simulation before its 20th kill with random delays of up to 6 s).
+   */
+  private static List<Instant> killTargets(Random random) {
+    int ticks = (int) (Duration.between(FROM, TO).toSeconds() / TICK.toSeconds());
+    List<Instant> targets = new ArrayList<>();
+    for (int i = 0; i < KILLS; i++) {
+      targets.add(FROM.plus(TICK.multipliedBy(random.nextInt(ticks * 4 / 5))));
+    }
+    targets.sort(null);
+    return targets;
+  }
+
+  /** Waits until the hub has finished the tick {@code target} (or later), or has exited. */
+  private void awaitProgress(Process hub, Instant target) throws IOException, InterruptedException {
+    Path p = dir.resolve("progress");
+    while (hub.isAlive()
+        && (!Files.exists(p) || Instant.parse(Files.readString(p).strip()).isBefore(target))) {
+      Thread.sleep(10);
+    }
   }
 
   private String progress() throws IOException {

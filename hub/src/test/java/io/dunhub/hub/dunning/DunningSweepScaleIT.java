@@ -193,6 +193,52 @@ class DunningSweepScaleIT {
     assertThat(caseRow(store, "a").get("status").toString()).startsWith("paused: dispute");
   }
 
+  /**
+   * A group of parties is written with plain inserts; a notice whose outbox row exists already
+   * (another node decided it) fails the group, and its parties are decided again one by one, each
+   * skipping what exists: the other party's reminder is not lost and the existing one not doubled.
+   */
+  @StoreTest
+  void aNoticeThatExistsFailsItsGroupAndEachPartyIsDecidedAgain(Store store) {
+    MutableClock clock = new MutableClock(AT);
+    LedgerSeeder seed = customerP1(store);
+    seed.party(Fixtures.party("p2", "US", "America/New_York"));
+    seed.contact(Fixtures.billing("p2"));
+    seed.invoice(Fixtures.invoice("a", "p1", "2026-03-10", "100", "USD"));
+    seed.invoice(Fixtures.invoice("b", "p2", "2026-03-10", "300", "USD"));
+    new DunningCases(store, clock).openMissing();
+    JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
+    DunningSweep sweep = sweep(store, clock, outbox);
+    DunningAction.Notice p1Reminder =
+        sweep.plan(AT, "p1").get(0).actions().stream()
+            .filter(DunningAction.Notice.class::isInstance)
+            .map(DunningAction.Notice.class::cast)
+            .findFirst()
+            .orElseThrow();
+    String key = DunningApplicator.noticeKey(p1Reminder);
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                outbox.enqueue(
+                    h,
+                    new io.dunhub.hub.outbox.OutboxEntry(
+                        key, "NOTICE", "EMAIL", null, "p1", "{\"sent by\": \"another node\"}")));
+
+    DunningSweep.Result result = sweep.run(500);
+
+    assertThat(result.parties()).isEqualTo(2);
+    List<io.dunhub.hub.outbox.OutboxRow> rows = outbox.all("NOTICE");
+    assertThat(rows).extracting(io.dunhub.hub.outbox.OutboxRow::partyId).containsOnly("p1", "p2");
+    assertThat(rows).hasSize(2);
+    assertThat(rows)
+        .filteredOn(r -> r.idempotencyKey().equals(key))
+        .singleElement()
+        .satisfies(r -> assertThat(r.payload()).contains("another node"));
+    assertThat((String) caseRow(store, "a").get("status")).startsWith("sent step due+3d");
+    assertThat((String) caseRow(store, "b").get("status")).startsWith("sent step due+3d");
+  }
+
   /** A Friday afternoon in New York, inside the contact window. */
   private static final Instant AT = Instant.parse("2026-03-13T15:00:00Z");
 
