@@ -48,6 +48,38 @@ public final class BenchSupport {
     return sum;
   }
 
+  /**
+   * Waits until the JIT compilers have compiled nothing for {@code quiet} (their queue is empty),
+   * at most {@code atMost}: after a warm-up, so that a timed run does not share the cores with the
+   * compilation of the code the warm-up made hot, as a running hub's later runs do not.
+   *
+   * @return how long it waited, or {@code null} if this JVM does not report compilation time
+   */
+  static java.time.Duration awaitCompilerIdle(java.time.Duration quiet, java.time.Duration atMost) {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return null;
+    }
+    long start = System.nanoTime();
+    long last = jit.getTotalCompilationTime();
+    long lastChange = start;
+    while (System.nanoTime() - start < atMost.toNanos()
+        && System.nanoTime() - lastChange < quiet.toNanos()) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      long total = jit.getTotalCompilationTime();
+      if (total != last) {
+        last = total;
+        lastChange = System.nanoTime();
+      }
+    }
+    return java.time.Duration.ofNanos(System.nanoTime() - start);
+  }
+
   /** The store settings of {@code database} on the server {@code adminUrl} points at. */
   static StoreSettings postgres(String adminUrl, String database) {
     String url = adminUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);

@@ -76,8 +76,8 @@ public final class DunningBenchmark {
    * @param postgresAdminUrl a PostgreSQL URL naming a database the benchmark may create databases
    *     from (dropped after), or null to measure only the embedded store
    * @param workDir where the embedded store's files go (deleted after)
-   * @param warmUp whether each store's timed sweep follows a warm-up sweep of a separate ledger a
-   *     quarter of the size, so that it runs on compiled code like the sweeps of a hub that has
+   * @param warmUp whether each store's timed sweep follows a warm-up sweep of a separate ledger of
+   *     twice as many due cases, so that it runs on compiled code like the sweeps of a hub that has
    *     been running (without: the first sweep of a fresh JVM, whose JIT compiler takes up to a
    *     core)
    */
@@ -105,19 +105,13 @@ public final class DunningBenchmark {
     }
 
     /**
-     * The warm-up ledger: a quarter of this one ({@code -Ddunhub.bench.warmUpDivisor=N}: 1/N), the
-     * same share due.
+     * The warm-up ledger: only due cases, one a party, twice as many as this ledger has due ({@code
+     * -Ddunhub.bench.warmUpDue=N}: N), so the warm-up sweep runs twice as many groups of parties as
+     * the timed one while its seeding stays short.
      */
     Options warmUpLedger() {
-      int share = Math.max(1, Integer.getInteger("dunhub.bench.warmUpDivisor", 4));
-      return new Options(
-          Math.max(1, parties / share),
-          Math.max(1, invoices / share),
-          duePercent,
-          embedded,
-          postgresAdminUrl,
-          workDir,
-          false);
+      int n = Math.max(1, Integer.getInteger("dunhub.bench.warmUpDue", 2 * due()));
+      return new Options(n, n, 100, embedded, postgresAdminUrl, workDir, false);
     }
   }
 
@@ -254,26 +248,40 @@ public final class DunningBenchmark {
   }
 
   /**
-   * Runs the whole measurement once on a separate ledger a quarter of the size (its figures are
-   * printed as the cold ones, not kept), after the timed ledger is seeded and just before its
-   * sweep, so the JIT has compiled the sweep's and the floor's code, as in a hub whose scheduler
-   * has swept before. (On a 2-core machine the C2 compiler still works through the timed sweep: see
-   * docs/benchmarks.md.)
+   * Runs the whole measurement once on a separate {@linkplain Options#warmUpLedger() ledger of due
+   * cases only} (its figures are printed, not kept), after the timed ledger is seeded and just
+   * before its sweep, then waits for the JIT compilers to go idle: the timed sweep then runs on
+   * compiled code, as the sweeps of a hub whose scheduler has swept before do.
+   *
+   * <p>Why twice as many groups as the timed sweep: the sweep's per-group methods (reading a group,
+   * flushing its batches) are called once per 250 parties, and HotSpot compiles a method with C2
+   * only after some 600 calls in its profiling tier (Tier4MinInvocationThreshold), more while the
+   * compile queue is long. A warm-up of a quarter of the ledger (100 groups) left them to be
+   * compiled during the timed sweep: 2.4-3.8 s of C2 time in a 6-7 s PostgreSQL sweep on 2 cores,
+   * seen with -XX:+PrintCompilation and /proc. After 800 groups: 0.7-1.3 s in a 4.6-5 s sweep.
    */
   private static void warmUp(String name, StoreSettings settings, Options o, PrintStream out) {
     if (!o.warmUp()) {
       return;
     }
-    Result cold = measure(name + " warm-up", settings, o.warmUpLedger(), out, () -> {});
+    Options ledger = o.warmUpLedger();
+    Result cold = measure(name + " warm-up", settings, ledger, out, () -> {});
+    Duration waited = BenchSupport.awaitCompilerIdle(Duration.ofSeconds(2), Duration.ofSeconds(60));
     out.printf(
         Locale.ROOT,
-        "%s: warm-up (a fresh JVM's first sweep, on a separate ledger of %,d invoices): sweep %.1f s,"
-            + " floor %.1f s, ratio %.2fx%n",
+        "%s: warm-up (on a separate ledger of %,d due cases, %,d groups): sweep %.1f s, floor %.1f s,"
+            + " ratio %.2fx; then %s%n",
         name,
-        cold.invoices(),
+        ledger.due(),
+        (ledger.due() + DunningSweep.PARTIES_PER_TRANSACTION - 1)
+            / DunningSweep.PARTIES_PER_TRANSACTION,
         Result.seconds(cold.sweep()),
         Result.seconds(cold.floor()),
-        cold.ratio());
+        cold.ratio(),
+        waited == null
+            ? "no wait (this JVM does not report compilation time)"
+            : String.format(
+                Locale.ROOT, "%.1f s until the JIT compilers were idle", Result.seconds(waited)));
   }
 
   /** Seeds the ledger, runs {@code beforeTiming}, then times the sweep and the floor. */

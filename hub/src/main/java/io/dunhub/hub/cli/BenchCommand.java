@@ -161,9 +161,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
         names = "--no-warm-up",
         description =
-            "Time each store's first sweep in this JVM (by default a sweep of a separate ledger a"
-                + " quarter of the size runs first, so the timed one runs on compiled code, as in a"
-                + " running hub).")
+            "Time each store's first sweep in this JVM (by default a sweep of a separate ledger of"
+                + " twice as many due cases runs first, so the timed one runs on compiled code, as"
+                + " in a running hub).")
     boolean noWarmUp;
 
     @Override
