@@ -49,9 +49,10 @@ public final class BenchSupport {
   }
 
   /**
-   * Waits until the JIT compilers have compiled nothing for {@code quiet} (their queue is empty),
-   * at most {@code atMost}: after a warm-up, so that a timed run does not share the cores with the
-   * compilation of the code the warm-up made hot, as a running hub's later runs do not.
+   * Waits until the JIT compilers have finished no compilation for {@code quiet} (the JVM's total
+   * compilation time stopped growing), at most {@code atMost}: after a warm-up, so that a timed run
+   * does not share the cores with compiling what the warm-up made hot, as a running hub's later
+   * runs do not.
    *
    * @return how long it waited, or {@code null} if this JVM does not report compilation time
    */

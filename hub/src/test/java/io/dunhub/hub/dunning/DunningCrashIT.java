@@ -347,11 +347,20 @@ class DunningCrashIT {
     return targets;
   }
 
-  /** Waits until the hub has finished the tick {@code target} (or later), or has exited. */
+  /**
+   * Waits until the hub has finished the tick {@code target} (or later), or has exited; fails if it
+   * gets stuck before.
+   */
   private void awaitProgress(Process hub, Instant target) throws IOException, InterruptedException {
     Path p = dir.resolve("progress");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (hub.isAlive()
         && (!Files.exists(p) || Instant.parse(Files.readString(p).strip()).isBefore(target))) {
+      if (System.nanoTime() > deadline) {
+        hub.destroyForcibly();
+        throw new AssertionError(
+            "the hub did not get to tick " + target + " in 600 s; it got to " + progress());
+      }
       Thread.sleep(10);
     }
   }
