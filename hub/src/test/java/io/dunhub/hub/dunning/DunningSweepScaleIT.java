@@ -81,15 +81,7 @@ class DunningSweepScaleIT {
     seed.invoice(Fixtures.invoice("b", "p1", "2026-03-20", "250", "USD"));
     new DunningCases(store, clock).openMissing();
     Instant later = at.plus(java.time.Duration.ofDays(5));
-    store
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE dunning_cases SET next_evaluation_at = :later, last_status = 'waiting'"
-                            + " WHERE invoice_id = 'b'")
-                    .bind("later", later)
-                    .execute());
+    waiting(store, "b", null, later);
     JdbcOutbox outbox = new JdbcOutbox(store, clock, RetryPolicy.DEFAULT);
 
     DunningSweep.Result result = sweep(store, clock, outbox).run(500);
@@ -118,15 +110,7 @@ class DunningSweepScaleIT {
     seed.invoice(Fixtures.invoice("new", "p1", "2026-04-25", "200", "USD"));
     new DunningCases(store, clock).openMissing();
     // the older invoice's case was decided before (standard policy, waiting for its first step)
-    store
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE dunning_cases SET policy_id = 'standard', next_evaluation_at = :later,"
-                            + " last_status = 'waiting' WHERE invoice_id = 'old'")
-                    .bind("later", at.plus(java.time.Duration.ofDays(20)))
-                    .execute());
+    waiting(store, "old", "standard", at.plus(java.time.Duration.ofDays(20)));
     java.util.Map<String, String> sources = new java.util.TreeMap<>(BundledPolicies.sources());
     sources.put(
         "policies/key-accounts.yaml",
@@ -241,6 +225,25 @@ class DunningSweepScaleIT {
 
   /** A Friday afternoon in New York, inside the contact window. */
   private static final Instant AT = Instant.parse("2026-03-13T15:00:00Z");
+
+  /**
+   * Gives the invoice's case the plan an earlier sweep would have left: status "waiting" until
+   * {@code later}, and {@code policy} when not null.
+   */
+  private static void waiting(Store store, String invoiceId, String policy, Instant later) {
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE dunning_cases SET policy_id = COALESCE(:policy, policy_id),"
+                            + " next_evaluation_at = :later, last_status = 'waiting'"
+                            + " WHERE invoice_id = :invoice")
+                    .bind("policy", policy)
+                    .bind("later", later)
+                    .bind("invoice", invoiceId)
+                    .execute());
+  }
 
   /** Seeds customer p1 (New York) with its billing contact. */
   private static LedgerSeeder customerP1(Store store) {
